@@ -1,0 +1,74 @@
+package dev.wrkr.job;
+
+import dev.wrkr.failure.ReasonCode;
+import dev.wrkr.failure.WrkrException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A job's identity: one path component of letters, digits, {@code .}, {@code _} and {@code -}.
+ *
+ * <p>The same rule as Wrkr, so ids move between the two; ids also name files (jobpacks), hence
+ * the ban on {@code ..} and the length cap.
+ */
+public record JobId(String value) implements Comparable<JobId> {
+  /** Longest id accepted; keeps {@code jobpack_<id>.zip} under common file-name limits. */
+  public static final int MAX_LENGTH = 200;
+
+  private static final Pattern VALID = Pattern.compile("[a-zA-Z0-9._-]+");
+  private static final Pattern DISALLOWED_RUN = Pattern.compile("[^a-z0-9._-]+");
+
+  public JobId {
+    if (value == null || value.isEmpty()) {
+      throw invalid(value, "job id must not be empty");
+    }
+    if (value.length() > MAX_LENGTH) {
+      throw invalid(value, "job id must be at most " + MAX_LENGTH + " characters");
+    }
+    if (!VALID.matcher(value).matches()) {
+      throw invalid(value, "job id may contain only letters, digits, '.', '_' and '-'");
+    }
+    if (value.contains("..")) {
+      throw invalid(value, "job id must not contain '..'");
+    }
+  }
+
+  /** Parses user input: surrounding white space is dropped, anything else must already be valid. */
+  public static JobId of(String raw) {
+    return new JobId(raw == null ? null : raw.strip());
+  }
+
+  /**
+   * Turns a free-form name into an id the way Wrkr's {@code NormalizeJobID} does: lower case,
+   * spaces to {@code _}, each run of other disallowed characters to {@code _}, leading and
+   * trailing {@code _.-} trimmed, {@code job} when nothing is left.
+   */
+  public static JobId normalize(String name) {
+    String s = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+    s = DISALLOWED_RUN.matcher(s).replaceAll("_");
+    s = s.replaceAll("^[_.\\-]+", "").replaceAll("[_.\\-]+$", "");
+    while (s.contains("..")) {
+      s = s.replace("..", ".");
+    }
+    if (s.length() > MAX_LENGTH) {
+      s = s.substring(0, MAX_LENGTH);
+    }
+    return new JobId(s.isEmpty() ? "job" : s);
+  }
+
+  @Override
+  public int compareTo(JobId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+
+  private static WrkrException invalid(String value, String message) {
+    return new WrkrException(
+        ReasonCode.E_INVALID_INPUT_SCHEMA, message, Map.of("job_id", value == null ? "" : value));
+  }
+}

@@ -1,0 +1,37 @@
+package dev.wrkr.store;
+
+import dev.wrkr.job.JobId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A batch of events to append after {@code expectedLastSeq}, with an optional snapshot of the
+ * job's state after the batch (a cache; the ledger stays the truth).
+ */
+public record AppendRequest(
+    JobId jobId, long expectedLastSeq, List<NewEvent> events, Optional<JobSnapshot> snapshot) {
+  public AppendRequest {
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(snapshot, "snapshot");
+    if (expectedLastSeq < 0) {
+      throw new IllegalArgumentException("expectedLastSeq must be >= 0: " + expectedLastSeq);
+    }
+    events = List.copyOf(events);
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("an append needs at least one event");
+    }
+    snapshot.ifPresent(
+        s -> {
+          long last = expectedLastSeq + events.size();
+          if (s.seq() != last) {
+            throw new IllegalArgumentException(
+                "snapshot seq " + s.seq() + " must equal the batch's last seq " + last);
+          }
+        });
+  }
+
+  public AppendRequest(JobId jobId, long expectedLastSeq, List<NewEvent> events) {
+    this(jobId, expectedLastSeq, events, Optional.empty());
+  }
+}

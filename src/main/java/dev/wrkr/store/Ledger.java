@@ -1,0 +1,27 @@
+package dev.wrkr.store;
+
+import dev.wrkr.job.JobId;
+import java.util.List;
+
+/**
+ * Append-only event log per job. Sequence numbers start at 1 and have no gaps. Appends are
+ * optimistic: the caller names the last sequence number it has seen, and a batch is written in
+ * one transaction only if nobody appended in between.
+ */
+public interface Ledger {
+  /**
+   * Appends {@code request.events()} after {@code request.expectedLastSeq()} in one transaction,
+   * together with the optional snapshot. {@code expectedLastSeq == 0} creates the job.
+   *
+   * @return {@link AppendResult.Appended} with the new sequence numbers, or
+   *     {@link AppendResult.Conflict} when the job's last sequence number is not the expected one
+   *     (another writer won the race; nothing was written)
+   */
+  AppendResult append(AppendRequest request);
+
+  /** Events of the job with {@code seq > afterSeq}, in sequence order; empty for an unknown job. */
+  List<StoredEvent> read(JobId job, long afterSeq);
+
+  /** The job's last sequence number, 0 when the job does not exist. */
+  long lastSeq(JobId job);
+}
