@@ -1,5 +1,7 @@
 package dev.wrkr.job;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
 import java.util.Locale;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
  * <p>The same rule as Wrkr, so ids move between the two; ids also name files (jobpacks), hence
  * the ban on {@code ..} and the length cap.
  */
-public record JobId(String value) implements Comparable<JobId> {
+public record JobId(@JsonValue String value) implements Comparable<JobId> {
   /** Longest id accepted; keeps {@code jobpack_<id>.zip} under common file-name limits. */
   public static final int MAX_LENGTH = 200;
 
@@ -35,6 +37,7 @@ public record JobId(String value) implements Comparable<JobId> {
   }
 
   /** Parses user input: surrounding white space is dropped, anything else must already be valid. */
+  @JsonCreator
   public static JobId of(String raw) {
     return new JobId(raw == null ? null : raw.strip());
   }

@@ -21,14 +21,11 @@ public record AppendRequest(
     if (events.isEmpty()) {
       throw new IllegalArgumentException("an append needs at least one event");
     }
-    snapshot.ifPresent(
-        s -> {
-          long last = expectedLastSeq + events.size();
-          if (s.seq() != last) {
-            throw new IllegalArgumentException(
-                "snapshot seq " + s.seq() + " must equal the batch's last seq " + last);
-          }
-        });
+    long last = expectedLastSeq + events.size();
+    if (snapshot.isPresent() && snapshot.get().seq() != last) {
+      throw new IllegalArgumentException(
+          "snapshot seq " + snapshot.get().seq() + " must equal the batch's last seq " + last);
+    }
   }
 
   public AppendRequest(JobId jobId, long expectedLastSeq, List<NewEvent> events) {

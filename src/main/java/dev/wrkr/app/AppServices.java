@@ -1,0 +1,57 @@
+package dev.wrkr.app;
+
+import dev.wrkr.cli.Services;
+import dev.wrkr.dispatch.JobHistory;
+import dev.wrkr.dispatch.StatusService;
+import dev.wrkr.release.BuildInfo;
+import dev.wrkr.store.JobStore;
+import dev.wrkr.store.StoreLocation;
+import dev.wrkr.store.postgres.PostgresStore;
+import dev.wrkr.store.sqlite.SqliteStore;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The composition root: the only place that opens a store adapter and builds services on it.
+ * The store is chosen by {@code --store}, else {@code WRKR_STORE_URL}, else the SQLite file under
+ * {@code WRKR_HOME} ({@code $HOME/.wrkr}).
+ */
+public final class AppServices implements Services {
+  private final JobStore store;
+  private final InstantSource clock;
+
+  private AppServices(JobStore store, InstantSource clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public static AppServices open(Optional<String> storeFlag, Map<String, String> env, InstantSource clock) {
+    StoreLocation location =
+        storeFlag.map(StoreLocation::parse).orElseGet(() -> StoreLocation.defaultFor(env));
+    return new AppServices(openStore(location), clock);
+  }
+
+  /** Opens the adapter for {@code location}. */
+  public static JobStore openStore(StoreLocation location) {
+    return switch (location) {
+      case StoreLocation.Sqlite s -> SqliteStore.open(s);
+      case StoreLocation.Postgres p -> PostgresStore.open(p);
+    };
+  }
+
+  public JobStore store() {
+    return store;
+  }
+
+  @Override
+  public StatusService status() {
+    JobHistory history = new JobHistory(store.ledger(), store.index(), clock);
+    return new StatusService(history, store.leases(), clock, BuildInfo.current().version());
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.wrkr.cli;
+
+import picocli.CommandLine;
+
+/** The command tree, named as Wrkr's. Only commands that work are registered. */
+final class Commands {
+  private Commands() {}
+
+  static CommandLine build(Invocation invocation) {
+    CommandLine root = new CommandLine(new RootCommand(invocation));
+    root.addSubcommand("version", new VersionCommand(invocation));
+    root.addSubcommand("status", new StatusCommand(invocation));
+    root.addSubcommand("help", new CommandLine.HelpCommand());
+    root.setCaseInsensitiveEnumValuesAllowed(false);
+    root.setUsageHelpAutoWidth(false);
+    root.setUsageHelpWidth(100);
+    return root;
+  }
+}

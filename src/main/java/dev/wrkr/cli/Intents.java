@@ -1,0 +1,29 @@
+package dev.wrkr.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What each registered command does, in one line: printed by {@code --explain}, which runs
+ * nothing. Only commands that exist are listed; an unknown command is an input error.
+ */
+final class Intents {
+  private static final Map<String, String> INTENTS = new LinkedHashMap<>();
+
+  static {
+    INTENTS.put("version", "print the wrkr version, commit and build date");
+    INTENTS.put("help", "print the command map or the usage of one command");
+    INTENTS.put("status", "read a job's status, lease and environment from the durable store");
+  }
+
+  private Intents() {}
+
+  static Optional<String> of(String command) {
+    return Optional.ofNullable(INTENTS.get(command));
+  }
+
+  static Map<String, String> all() {
+    return java.util.Collections.unmodifiableMap(INTENTS);
+  }
+}

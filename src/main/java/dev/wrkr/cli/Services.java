@@ -1,0 +1,15 @@
+package dev.wrkr.cli;
+
+import dev.wrkr.dispatch.StatusService;
+
+/**
+ * The application services a command may call, opened on first use (so {@code version} and
+ * {@code --explain} never touch the store). The composition root in {@code dev.wrkr.app}
+ * provides the implementation; commands never see a store adapter.
+ */
+public interface Services extends AutoCloseable {
+  StatusService status();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,104 @@
+package dev.wrkr.dispatch;
+
+import dev.wrkr.codec.Json;
+import dev.wrkr.job.EventCodec;
+import dev.wrkr.job.JobEvent;
+import dev.wrkr.job.JobId;
+import dev.wrkr.job.JobState;
+import dev.wrkr.job.JobState.SequencedEvent;
+import dev.wrkr.store.AppendRequest;
+import dev.wrkr.store.AppendResult;
+import dev.wrkr.store.JobIndex;
+import dev.wrkr.store.JobRow;
+import dev.wrkr.store.JobSnapshot;
+import dev.wrkr.store.Ledger;
+import dev.wrkr.store.NewEvent;
+import dev.wrkr.store.StoredEvent;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A job's state as the fold of its ledger, and appends that keep the snapshot cache in step.
+ *
+ * <p>Loading starts from the cached snapshot when it decodes and folds the events after it;
+ * a snapshot that does not decode is ignored and the state is rebuilt from the ledger (the
+ * ledger is the truth; see {@code JobHistoryTest.load_should_rebuild_when_snapshot_is_garbage}).
+ */
+public final class JobHistory {
+  private final Ledger ledger;
+  private final JobIndex index;
+  private final InstantSource clock;
+
+  public JobHistory(Ledger ledger, JobIndex index, InstantSource clock) {
+    this.ledger = ledger;
+    this.index = index;
+    this.clock = clock;
+  }
+
+  /** The job's current state, or empty when the store has no such job. */
+  public Optional<JobState> load(JobId job) {
+    Optional<JobRow> row = index.find(job);
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    JobState base = row.get().snapshot().flatMap(s -> decodeSnapshot(job, s)).orElse(JobState.empty(job));
+    List<StoredEvent> tail = ledger.read(job, base.lastAppliedSeq());
+    return Optional.of(base.applyAll(decode(tail)));
+  }
+
+  /** Folds the whole ledger, ignoring any snapshot. */
+  public Optional<JobState> rebuild(JobId job) {
+    List<StoredEvent> all = ledger.read(job, 0);
+    if (all.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(JobState.empty(job).applyAll(decode(all)));
+  }
+
+  /**
+   * Appends {@code events} after {@code current} (the state the caller decided on) with a fresh
+   * snapshot. Returns the new state, or empty when another writer appended first (nothing was
+   * written; reload and decide again).
+   */
+  public Optional<JobState> append(JobState current, List<JobEvent> events) {
+    Instant now = clock.instant();
+    JobState next = current;
+    List<NewEvent> batch = new ArrayList<>(events.size());
+    for (JobEvent e : events) {
+      next = next.apply(next.lastAppliedSeq() + 1, e);
+      batch.add(new NewEvent(e.type(), now, EventCodec.encode(e)));
+    }
+    JobSnapshot snapshot =
+        new JobSnapshot(next.lastAppliedSeq(), next.status().wire(), now, Json.wire().writeValueAsString(next));
+    AppendResult result =
+        ledger.append(
+            new AppendRequest(current.jobId(), current.lastAppliedSeq(), batch, Optional.of(snapshot)));
+    return switch (result) {
+      case AppendResult.Appended a -> Optional.of(next);
+      case AppendResult.Conflict c -> Optional.empty();
+    };
+  }
+
+  private static List<SequencedEvent> decode(List<StoredEvent> events) {
+    List<SequencedEvent> out = new ArrayList<>(events.size());
+    for (StoredEvent e : events) {
+      out.add(new SequencedEvent(e.seq(), EventCodec.decode(e.jobId(), e.seq(), e.type(), e.payloadJson())));
+    }
+    return out;
+  }
+
+  private static Optional<JobState> decodeSnapshot(JobId job, JobSnapshot snapshot) {
+    try {
+      JobState s = Json.wire().readValue(snapshot.stateJson(), JobState.class);
+      if (!s.jobId().equals(job) || s.lastAppliedSeq() != snapshot.seq()) {
+        return Optional.empty();
+      }
+      return Optional.of(s);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package dev.wrkr.job;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What can happen to a job, as recorded in its ledger. The wire names ({@link #type()}) and
+ * payload fields are Wrkr's (reference §4.2), so ledgers and jobpacks stay exchangeable. Payload
+ * fields are written in snake_case by {@link EventCodec}.
+ */
+public sealed interface JobEvent {
+  /** The ledger's name for this kind of event. */
+  String type();
+
+  /** The job was created; its status is {@code queued}. */
+  record JobInitialized(Instant startedAt, String status) implements JobEvent {
+    public JobInitialized {
+      Objects.requireNonNull(startedAt, "started_at");
+      Objects.requireNonNull(status, "status");
+    }
+
+    public static final String TYPE = "job_initialized";
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** The environment the job must resume in: rules, their values and the hash of both. */
+  record EnvFingerprintSet(
+      List<String> rules, Map<String, String> values, String hash, Instant capturedAt)
+      implements JobEvent {
+    public EnvFingerprintSet {
+      rules = List.copyOf(rules);
+      values = Map.copyOf(values);
+      Objects.requireNonNull(hash, "hash");
+      Objects.requireNonNull(capturedAt, "captured_at");
+    }
+
+    public static final String TYPE = "env_fingerprint_set";
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** The job moved from one status to another (checked against {@link Transitions}). */
+  record StatusChanged(JobStatus from, JobStatus to) implements JobEvent {
+    public StatusChanged {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+    }
+
+    public static final String TYPE = "status_changed";
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** Absolute values of the job's usage counters. */
+  record CountersUpdated(long retryCount, long stepCount, long toolCallCount) implements JobEvent {
+    public CountersUpdated {
+      if (retryCount < 0 || stepCount < 0 || toolCallCount < 0) {
+        throw new IllegalArgumentException("counters must be >= 0");
+      }
+    }
+
+    public static final String TYPE = "counters_updated";
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** An idempotency key was used; a repeat of the same request is then a no-op. */
+  record IdempotencyRecorded(String key) implements JobEvent {
+    public IdempotencyRecorded {
+      Objects.requireNonNull(key, "key");
+    }
+
+    public static final String TYPE = "idempotency_recorded";
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** A worker took or renewed the job's lease (an audit copy; the store's lease is the truth). */
+  record LeaseSet(
+      String workerId, String leaseId, Instant acquiredAt, Instant heartbeatAt, Instant expiresAt)
+      implements JobEvent {
+    public LeaseSet {
+      Objects.requireNonNull(workerId, "worker_id");
+      Objects.requireNonNull(leaseId, "lease_id");
+      Objects.requireNonNull(acquiredAt, "acquired_at");
+      Objects.requireNonNull(heartbeatAt, "heartbeat_at");
+      Objects.requireNonNull(expiresAt, "expires_at");
+    }
+
+    public static final String TYPE = "lease_set";
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** A worker released the job's lease. */
+  record LeaseReleased(String leaseId, String workerId) implements JobEvent {
+    public LeaseReleased {
+      Objects.requireNonNull(leaseId, "lease_id");
+      Objects.requireNonNull(workerId, "worker_id");
+    }
+
+    public static final String TYPE = "lease_released";
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** A structured checkpoint: plan, progress, decision-needed, blocked or completed. */
+  record CheckpointEmitted(
+      @JsonProperty("type") String checkpointType,
+      String summary,
+      JobStatus status,
+      BudgetState budgetState,
+      ArtifactsDelta artifactsDelta,
+      Optional<RequiredAction> requiredAction,
+      List<String> reasonCodes)
+      implements JobEvent {
+    public static final String TYPE = "checkpoint_emitted";
+
+    public CheckpointEmitted {
+      Objects.requireNonNull(checkpointType, "type");
+      Objects.requireNonNull(summary, "summary");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(budgetState, "budget_state");
+      Objects.requireNonNull(artifactsDelta, "artifacts_delta");
+      requiredAction = requiredAction == null ? Optional.empty() : requiredAction;
+      reasonCodes = reasonCodes == null ? List.of() : List.copyOf(reasonCodes);
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** A person approved a decision-needed checkpoint. */
+  record ApprovalRecorded(
+      String schemaId,
+      String schemaVersion,
+      Instant createdAt,
+      String producerVersion,
+      String jobId,
+      String checkpointId,
+      String reason,
+      String approvedBy)
+      implements JobEvent {
+    public static final String TYPE = "approval_recorded";
+
+    public ApprovalRecorded {
+      Objects.requireNonNull(checkpointId, "checkpoint_id");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(approvedBy, "approved_by");
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** An adapter step ran (or was recorded as not executed). */
+  record AdapterStep(
+      String adapter,
+      List<String> artifacts,
+      String command,
+      boolean executed,
+      String stepId,
+      long stepIndex,
+      String summary)
+      implements JobEvent {
+    public static final String TYPE = "adapter_step";
+
+    public AdapterStep {
+      Objects.requireNonNull(adapter, "adapter");
+      artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+      command = command == null ? "" : command;
+      Objects.requireNonNull(stepId, "step_id");
+      summary = summary == null ? "" : summary;
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** Resume went ahead in a different environment; who allowed it, why, and both hashes. */
+  record EnvOverrideRecorded(
+      String actualHash,
+      String approvedBy,
+      Instant capturedAt,
+      String expectedHash,
+      String reason,
+      List<String> rules,
+      Map<String, String> values)
+      implements JobEvent {
+    public static final String TYPE = "env_override_recorded";
+
+    public EnvOverrideRecorded {
+      Objects.requireNonNull(actualHash, "actual_hash");
+      Objects.requireNonNull(expectedHash, "expected_hash");
+      rules = rules == null ? List.of() : List.copyOf(rules);
+      values = values == null ? Map.of() : Map.copyOf(values);
+      reason = reason == null ? "" : reason;
+      approvedBy = approvedBy == null ? "" : approvedBy;
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** Usage counters as a checkpoint reports them. */
+  record BudgetState(long wallTimeSeconds, long retryCount, long stepCount, long toolCallCount) {}
+
+  /** Artifact paths a checkpoint added, changed or removed. */
+  record ArtifactsDelta(List<String> added, List<String> changed, List<String> removed) {
+    public ArtifactsDelta {
+      added = added == null ? List.of() : List.copyOf(added);
+      changed = changed == null ? List.of() : List.copyOf(changed);
+      removed = removed == null ? List.of() : List.copyOf(removed);
+    }
+
+    public static ArtifactsDelta none() {
+      return new ArtifactsDelta(List.of(), List.of(), List.of());
+    }
+  }
+
+  /** What a person must do to unblock a decision-needed checkpoint. */
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  record RequiredAction(Optional<String> kind, Optional<String> instructions) {
+    public RequiredAction {
+      kind = kind == null ? Optional.empty() : kind;
+      instructions = instructions == null ? Optional.empty() : instructions;
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package dev.wrkr.store.jdbc;
+
+import dev.wrkr.job.JobId;
+import dev.wrkr.store.AppendRequest;
+import dev.wrkr.store.AppendResult;
+import dev.wrkr.store.JobSnapshot;
+import dev.wrkr.store.Ledger;
+import dev.wrkr.store.NewEvent;
+import dev.wrkr.store.StoreException;
+import dev.wrkr.store.StoredEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The ledger on the {@code jobs} and {@code events} tables.
+ *
+ * <p>An append is one transaction: a compare-and-set of {@code jobs.last_seq} (an insert of the
+ * jobs row when the job is new), then the events. The compare-and-set is what settles races: in
+ * SQLite the transaction holds the write lock from its start; in PostgreSQL (READ COMMITTED) a
+ * concurrent update of the same row waits for the winner and then finds {@code last_seq} changed,
+ * and a concurrent insert of the same job waits and then hits the conflict. The loser writes
+ * nothing and gets {@link AppendResult.Conflict}; {@code StoreContract} races threads and processes
+ * on this.
+ */
+public final class JdbcLedger implements Ledger {
+  private static final String INSERT_JOB =
+      "INSERT INTO jobs (job_id, created_at, last_seq) VALUES (?, ?, ?)"
+          + " ON CONFLICT (job_id) DO NOTHING";
+  private static final String INSERT_JOB_WITH_SNAPSHOT =
+      "INSERT INTO jobs (job_id, created_at, last_seq, snapshot_seq, snapshot_status,"
+          + " snapshot_updated_at, snapshot_state) VALUES (?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (job_id) DO NOTHING";
+  private static final String ADVANCE_JOB =
+      "UPDATE jobs SET last_seq = ? WHERE job_id = ? AND last_seq = ?";
+  private static final String ADVANCE_JOB_WITH_SNAPSHOT =
+      "UPDATE jobs SET last_seq = ?, snapshot_seq = ?, snapshot_status = ?,"
+          + " snapshot_updated_at = ?, snapshot_state = ? WHERE job_id = ? AND last_seq = ?";
+  private static final String INSERT_EVENT =
+      "INSERT INTO events (job_id, seq, created_at, type, payload) VALUES (?, ?, ?, ?, ?)";
+  private static final String LAST_SEQ = "SELECT last_seq FROM jobs WHERE job_id = ?";
+  private static final String READ =
+      "SELECT seq, created_at, type, payload FROM events WHERE job_id = ? AND seq > ?"
+          + " ORDER BY seq";
+
+  private final Jdbc jdbc;
+
+  public JdbcLedger(Jdbc jdbc) {
+    this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+  }
+
+  @Override
+  public AppendResult append(AppendRequest request) {
+    request.events().forEach(JdbcLedger::checkStorable);
+    return jdbc.inTransaction(
+        "append to job " + request.jobId(),
+        connection -> {
+          long expected = request.expectedLastSeq();
+          long last = expected + request.events().size();
+          if (!advance(connection, request, last)) {
+            return new AppendResult.Conflict(expected, lastSeq(connection, request.jobId()));
+          }
+          insertEvents(connection, request);
+          return new AppendResult.Appended(expected + 1, last);
+        });
+  }
+
+  /** Moves {@code last_seq} from the expected value to {@code last}; false when it was not there. */
+  private static boolean advance(Connection connection, AppendRequest request, long last)
+      throws SQLException {
+    String job = request.jobId().value();
+    long expected = request.expectedLastSeq();
+    if (request.snapshot().isEmpty()) {
+      return expected == 0
+          ? Jdbc.update(connection, INSERT_JOB, job, createdAt(request), last) == 1
+          : Jdbc.update(connection, ADVANCE_JOB, last, job, expected) == 1;
+    }
+    JobSnapshot s = request.snapshot().get();
+    String updatedAt = Rows.text(s.updatedAt());
+    return expected == 0
+        ? Jdbc.update(
+                connection,
+                INSERT_JOB_WITH_SNAPSHOT,
+                job,
+                createdAt(request),
+                last,
+                s.seq(),
+                s.status(),
+                updatedAt,
+                s.stateJson())
+            == 1
+        : Jdbc.update(
+                connection,
+                ADVANCE_JOB_WITH_SNAPSHOT,
+                last,
+                s.seq(),
+                s.status(),
+                updatedAt,
+                s.stateJson(),
+                job,
+                expected)
+            == 1;
+  }
+
+  /** A job was created when its first event happened: a stored fact, not the wall clock. */
+  private static String createdAt(AppendRequest request) {
+    return Rows.text(request.events().getFirst().createdAt());
+  }
+
+  private static void insertEvents(Connection connection, AppendRequest request)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+      long seq = request.expectedLastSeq();
+      for (NewEvent event : request.events()) {
+        Jdbc.bind(
+            insert,
+            request.jobId().value(),
+            ++seq,
+            Rows.text(event.createdAt()),
+            event.type(),
+            event.payloadJson());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /**
+   * PostgreSQL text cannot hold U+0000 and SQLite would keep it, so both refuse it alike; JSON text
+   * never contains it raw (it is written as the six characters {@code \u005Cu0000}).
+   */
+  private static void checkStorable(NewEvent event) {
+    if (event.payloadJson().indexOf('\0') >= 0 || event.type().indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(
+          "event " + event.type() + " contains a raw NUL character; escape it in the JSON text");
+    }
+  }
+
+  @Override
+  public List<StoredEvent> read(JobId job, long afterSeq) {
+    Objects.requireNonNull(job, "job");
+    List<StoredEvent> events =
+        jdbc.withConnection(
+            "read the ledger of job " + job,
+            connection ->
+                Jdbc.query(
+                    connection,
+                    READ,
+                    row -> {
+                      long seq = Rows.requiredLong(row, "seq");
+                      return Rows.decode(
+                          "an event",
+                          Map.of("job_id", job.value(), "seq", seq),
+                          () ->
+                              new StoredEvent(
+                                  job,
+                                  seq,
+                                  Rows.instant(row.getString("created_at")),
+                                  row.getString("type"),
+                                  row.getString("payload")));
+                    },
+                    job.value(),
+                    afterSeq));
+    checkContiguous(job, afterSeq, events);
+    return events;
+  }
+
+  private static void checkContiguous(JobId job, long afterSeq, List<StoredEvent> events) {
+    long expected = Math.max(afterSeq, 0) + 1;
+    for (StoredEvent event : events) {
+      if (event.seq() != expected) {
+        throw StoreException.corrupt(
+            "the ledger of job "
+                + job
+                + " has a gap: expected event "
+                + expected
+                + ", found "
+                + event.seq()
+                + "; restore the store from a backup",
+            Map.of("job_id", job.value(), "expected_seq", expected, "found_seq", event.seq()));
+      }
+      expected++;
+    }
+  }
+
+  @Override
+  public long lastSeq(JobId job) {
+    Objects.requireNonNull(job, "job");
+    return jdbc.withConnection(
+        "read the last sequence number of job " + job,
+        connection -> lastSeq(connection, job));
+  }
+
+  private static long lastSeq(Connection connection, JobId job) throws SQLException {
+    return Jdbc.queryOne(connection, LAST_SEQ, row -> Rows.requiredLong(row, "last_seq"), job.value())
+        .orElse(0L);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.wrkr.store.sqlite;
+
+import dev.wrkr.store.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * SQLite under the shared core. Write transactions are {@code BEGIN IMMEDIATE}: they take the
+ * database's single write lock up front (waiting up to {@code busy_timeout}), so a transaction
+ * never fails half-way because another process started writing.
+ *
+ * <p>The statements are issued by hand on a connection left in JDBC auto-commit mode. sqlite-jdbc's
+ * own transaction mode ({@code SQLiteConfig.setTransactionMode(IMMEDIATE)} with {@code
+ * setAutoCommit(false)}) runs the next {@code BEGIN IMMEDIATE} right after every commit, so an idle
+ * store would keep the write lock and starve other processes ({@code
+ * StoreContract.appends_from_several_processes_should_...} catches that).
+ */
+final class SqliteDialect implements Dialect {
+  private static final int SQLITE_BUSY = 5;
+  private static final int SQLITE_LOCKED = 6;
+  private static final int SQLITE_CONSTRAINT = 19;
+
+  @Override
+  public String name() {
+    return "sqlite";
+  }
+
+  @Override
+  public void begin(Connection connection) throws SQLException {
+    execute(connection, "BEGIN IMMEDIATE");
+  }
+
+  @Override
+  public void commit(Connection connection) throws SQLException {
+    execute(connection, "COMMIT");
+  }
+
+  @Override
+  public void rollback(Connection connection) {
+    try {
+      if (!connection.isClosed()) {
+        execute(connection, "ROLLBACK");
+      }
+    } catch (SQLException e) {
+      // No transaction was open (BEGIN itself failed), or SQLite already rolled it back.
+    }
+  }
+
+  @Override
+  public void lockForMigration(Connection connection) {
+    // BEGIN IMMEDIATE already holds the database's only write lock.
+  }
+
+  @Override
+  public String tableExistsQuery() {
+    return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+  }
+
+  @Override
+  public SqlFailure classify(SQLException e) {
+    return switch (e.getErrorCode() & 0xff) {
+      case SQLITE_BUSY, SQLITE_LOCKED -> SqlFailure.RETRY;
+      case SQLITE_CONSTRAINT -> SqlFailure.CONSTRAINT;
+      default -> SqlFailure.UNAVAILABLE;
+    };
+  }
+
+  @Override
+  public String whatToCheck() {
+    return "that the file and its directory are writable, on a local disk (not a network share),"
+        + " and not held for long by another program";
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package dev.wrkr.store.sqlite;
+
+import dev.wrkr.store.JobIndex;
+import dev.wrkr.store.JobStore;
+import dev.wrkr.store.Leases;
+import dev.wrkr.store.Ledger;
+import dev.wrkr.store.StoreException;
+import dev.wrkr.store.StoreLocation;
+import dev.wrkr.store.jdbc.Jdbc;
+import dev.wrkr.store.jdbc.JdbcJobIndex;
+import dev.wrkr.store.jdbc.JdbcLeases;
+import dev.wrkr.store.jdbc.JdbcLedger;
+import dev.wrkr.store.jdbc.Migrator;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.InstantSource;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The embedded store: one SQLite file, shared safely by the threads of this process and by other
+ * processes on the same machine (not over a network file system).
+ *
+ * <p>Durability: the database runs in WAL mode with {@code synchronous=FULL}, so the WAL is synced
+ * to disk before each commit returns; a commit that returned survives a crash of the process or
+ * of the machine. That costs one fsync per commit, which bounds single-event appends (see {@code
+ * docs/performance.md}).
+ *
+ * <p>Opening is cheap on purpose, because the CLI opens the store on every invocation: one
+ * connection, no pool, a hand-written migrator that costs one query when the schema is current.
+ * Within the process that one connection is guarded by a lock; SQLite admits a single writer at a
+ * time anyway, and other processes wait for it up to {@code busy_timeout} (30 s).
+ */
+public final class SqliteStore implements JobStore {
+  private static final int BUSY_TIMEOUT_MILLIS = 30_000;
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  private final Path file;
+  private final SingleConnection connections;
+  private final JdbcLedger ledger;
+  private final JdbcLeases leases;
+  private final JdbcJobIndex index;
+
+  private SqliteStore(Path file, SingleConnection connections, Jdbc jdbc) {
+    this.file = file;
+    this.connections = connections;
+    this.ledger = new JdbcLedger(jdbc);
+    this.leases = new JdbcLeases(jdbc);
+    this.index = new JdbcJobIndex(jdbc);
+  }
+
+  /**
+   * Opens the store at {@code location}, creating the file (mode 0600) and its missing parent
+   * directories (mode 0700), and migrating the schema.
+   *
+   * @throws StoreException E_STORE_UNAVAILABLE when the file cannot be created or opened, is not a
+   *     SQLite database, or has a schema newer than this build
+   */
+  public static SqliteStore open(StoreLocation.Sqlite location) {
+    Path file = location.file().toAbsolutePath().normalize();
+    if (file.toString().indexOf('?') >= 0) {
+      throw unavailable(file, "the path must not contain '?'", null);
+    }
+    createFile(file);
+    Connection connection = connect(file);
+    SingleConnection connections = new SingleConnection(connection);
+    try {
+      Jdbc jdbc = new Jdbc(new SqliteDialect(), connections, file.toString());
+      new Migrator(jdbc, InstantSource.system()).migrate();
+      return new SqliteStore(file, connections, jdbc);
+    } catch (RuntimeException e) {
+      connections.close();
+      throw e;
+    }
+  }
+
+  private static void createFile(Path file) {
+    try {
+      Path parent = file.getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        Files.createDirectories(parent, ownerOnly("rwx------"));
+      }
+      if (!Files.exists(file)) {
+        Files.createFile(file, ownerOnly("rw-------"));
+      }
+    } catch (FileAlreadyExistsException e) {
+      // Another process created it first: fine.
+    } catch (IOException e) {
+      throw unavailable(file, "cannot create it: " + e, e);
+    }
+  }
+
+  private static FileAttribute<?>[] ownerOnly(String permissions) {
+    return POSIX
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
+        }
+        : new FileAttribute<?>[0];
+  }
+
+  private static Connection connect(Path file) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    try {
+      Connection connection = config.createConnection("jdbc:sqlite:" + file);
+      try {
+        checkWal(connection, file);
+        return connection;
+      } catch (RuntimeException | SQLException e) {
+        connection.close();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw unavailable(file, "cannot open it as a SQLite database: " + e.getMessage(), e);
+    }
+  }
+
+  /** WAL is what lets readers run beside the writer; some file systems refuse it silently. */
+  private static void checkWal(Connection connection, Path file) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+      String journal = mode.next() ? mode.getString(1) : "unknown";
+      if (!"wal".equalsIgnoreCase(journal)) {
+        throw unavailable(
+            file, "SQLite refused WAL mode (journal_mode=" + journal + "); use a local disk", null);
+      }
+    }
+  }
+
+  private static StoreException unavailable(Path file, String problem, Throwable cause) {
+    return StoreException.unavailable(
+        "cannot open the SQLite store at "
+            + file
+            + ": "
+            + problem
+            + "; check the path, its permissions, and that it is a wrkr store on a local disk",
+        Map.of("store", file.toString()),
+        cause);
+  }
+
+  @Override
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  @Override
+  public Leases leases() {
+    return leases;
+  }
+
+  @Override
+  public JobIndex index() {
+    return index;
+  }
+
+  /** The absolute path of the database file. */
+  @Override
+  public String describe() {
+    return file.toString();
+  }
+
+  @Override
+  public void close() {
+    connections.close();
+  }
+}
