@@ -28,6 +28,15 @@ public final class JobEvents {
         type, summary, status, new BudgetState(0, 0, 0, 0), ArtifactsDelta.none(), Optional.empty(), List.of(codes));
   }
 
+  /** {@code events} numbered 1, 2, 3, … as the ledger numbers them. */
+  public static List<JobState.SequencedEvent> numbered(List<JobEvent> events) {
+    List<JobState.SequencedEvent> out = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      out.add(new JobState.SequencedEvent(i + 1, events.get(i)));
+    }
+    return out;
+  }
+
   /** One event of every type, for codec round trips. */
   public static List<JobEvent> oneOfEach() {
     return List.of(

@@ -10,7 +10,6 @@ import dev.wrkr.codec.Json;
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
 import dev.wrkr.job.JobState.SequencedEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
@@ -22,12 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JobStateTest {
   private static final JobId JOB = JobId.of("job_1");
 
-  static List<SequencedEvent> numbered(List<JobEvent> events) {
-    List<SequencedEvent> out = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      out.add(new SequencedEvent(i + 1, events.get(i)));
-    }
-    return out;
+  private static List<SequencedEvent> numbered(List<JobEvent> events) {
+    return JobEvents.numbered(events);
   }
 
   static Stream<Long> seeds() {
