@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Store append benchmarks (JMH): durable single-event and 100-event-batch appends on SQLite and on
 # an embedded PostgreSQL, next to the machine's fsync floor measured by the same run in the same
-# directory. Prints JMH's table, then the markdown table for docs/performance.md.
+# directory. Prints JMH's table, then the markdown table for docs/performance.md (medians of all
+# iterations: on a shared machine the disk has bursts of other work).
 #
 #   bench/store-bench.sh                         # everything, short settings for a 2-core machine
 #   FORKS=1 ITERATIONS=3 bench/store-bench.sh    # quicker
@@ -39,12 +40,12 @@ mvn -B -q test-compile dependency:build-classpath \
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 
 if [[ $# -eq 0 ]]; then
-  set -- 'dev.wrkr.bench.(FsyncFloorBench|StoreAppendBench).*'
+  set -- 'dev.wrkr.bench.(FsyncFloorBench|StoreAppendBench|PairedFloorBench).*'
 fi
 echo "store-bench: $("$JDK/bin/java" -version 2>&1 | head -n 1) at $JDK; $(nproc) cores" >&2
 "$JDK/bin/java" --enable-native-access=ALL-UNNAMED -Dwrkr.bench.dir="$BENCH_DIR" -cp "$CP" \
   org.openjdk.jmh.Main \
-  -f "${FORKS:-2}" -wi "${WARMUPS:-2}" -w 5s -i "${ITERATIONS:-5}" -r 5s \
-  -jvmArgsAppend "--enable-native-access=ALL-UNNAMED -Dwrkr.bench.dir=$BENCH_DIR" \
+  -f "${FORKS:-2}" -wi "${WARMUPS:-3}" -w 2s -i "${ITERATIONS:-10}" -r 2s \
+  -jvmArgsAppend "--enable-native-access=ALL-UNNAMED -Dwrkr.bench.dir=$BENCH_DIR -Dorg.slf4j.simpleLogger.defaultLogLevel=warn" \
   -rf json -rff "$BENCH_DIR/store-bench.json" "$@"
 "$JDK/bin/java" -cp "$CP" dev.wrkr.bench.BenchReport "$BENCH_DIR/store-bench.json"

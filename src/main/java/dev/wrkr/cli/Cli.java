@@ -30,6 +30,11 @@ public final class Cli {
       if (args.explain()) {
         return explain(args, output);
       }
+      if (args.rest().isEmpty() || args.rest().equals(List.of("version"))) {
+        // The most frequent probe of a CLI; answered without loading picocli, whose Java 5 class
+        // files the JDK's start-up caches cannot hold (docs/performance.md, "Start-up").
+        return VersionCommand.print(output);
+      }
       try (Invocation invocation = new Invocation(io, output, args.store())) {
         return execute(invocation, args.rest());
       }

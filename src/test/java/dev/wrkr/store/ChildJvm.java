@@ -3,6 +3,7 @@ package dev.wrkr.store;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +58,8 @@ final class ChildJvm implements AutoCloseable {
   }
 
   private void collect() {
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    var stdout = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8);
+    try (BufferedReader in = new BufferedReader(stdout)) {
       for (String line; (line = in.readLine()) != null; ) {
         lines.add(line);
       }
@@ -82,7 +83,7 @@ final class ChildJvm implements AutoCloseable {
 
   void send(String line) {
     try {
-      Writer in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
       in.write(line + "\n");
       in.flush();
     } catch (IOException e) {

@@ -123,7 +123,7 @@ interface LedgerContract extends StoreFixture {
             new NewEvent("x.y-z_1", Instant.parse("1969-12-31T23:59:59.999999999Z"), "{}"),
             new NewEvent("t", Instant.parse("2026-01-01T00:00:00Z"), "  {\n\t\"ws\" : [1, 2]\n}  "),
             new NewEvent("t", Instant.parse("9999-12-31T23:59:59.000000001Z"), "{\"e\":1e-7}"),
-            new NewEvent("big", T0.plusNanos(1), "{\"s\":\"" + "ab\\u0000cd".repeat(20_000) + "\"}"));
+            new NewEvent("big", T0.plusNanos(1), "{\"s\":\"" + "a\\u0000".repeat(20_000) + "\"}"));
 
     store().ledger().append(append(aJob(), 0, tricky));
 

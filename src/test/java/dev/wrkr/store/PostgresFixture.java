@@ -85,9 +85,8 @@ final class PostgresFixture {
   }
 
   String url(String database) {
-    String userInfo =
-        admin.user().map(u -> encode(u) + admin.password().map(p -> ":" + encode(p)).orElse("") + "@")
-            .orElse("");
+    String password = admin.password().map(p -> ":" + encode(p)).orElse("");
+    String userInfo = admin.user().map(u -> encode(u) + password + "@").orElse("");
     return "postgresql://" + userInfo + hosts() + "/" + database;
   }
 
@@ -96,7 +95,8 @@ final class PostgresFixture {
   }
 
   private void adminExecute(String sql) {
-    String adminDb = admin.jdbcUrl().substring(admin.jdbcUrl().lastIndexOf('/') + 1).split("\\?")[0];
+    String jdbcUrl = admin.jdbcUrl();
+    String adminDb = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).split("\\?")[0];
     try (Connection c = connect(adminDb.isEmpty() ? "postgres" : adminDb);
         Statement s = c.createStatement()) {
       s.execute(sql);

@@ -28,8 +28,9 @@ class PostgresStoreTest extends StoreContract {
         (StoreLocation.Postgres)
             StoreLocation.parse("postgresql://ann:s3cr%40t@127.0.0.1:" + closedPort + "/wrkr");
 
-    assertThatThrownBy(
-            () -> PostgresStore.open(location, new PostgresStore.Settings(1, Duration.ofSeconds(1))))
+    var settings = new PostgresStore.Settings(1, Duration.ofSeconds(1));
+
+    assertThatThrownBy(() -> PostgresStore.open(location, settings))
         .isInstanceOfSatisfying(
             StoreException.class,
             e -> {

@@ -58,7 +58,8 @@ interface ProcessContract extends StoreFixture {
         for (String line : child.lines()) {
           if (line.startsWith("COMMITTED ")) {
             String[] f = line.split(" ");
-            String previous = printed.put(Long.parseLong(f[1]), StoreChild.payload(f[2], Integer.parseInt(f[3])));
+            String payload = StoreChild.payload(f[2], Integer.parseInt(f[3]));
+            String previous = printed.put(Long.parseLong(f[1]), payload);
             assertThat(previous).as("seq %s reported twice", f[1]).isNull();
           }
         }
@@ -134,8 +135,9 @@ interface ProcessContract extends StoreFixture {
       JsonMapper json = JsonMapper.builder().build();
       for (StoredEvent event : events) {
         JsonNode payload = json.readTree(event.payloadJson());
-        assertThat((payload.get("batch").asLong() - 1) * StoreChild.BATCH + payload.get("k").asLong() + 1)
-            .isEqualTo(event.seq());
+        long batch = payload.get("batch").asLong();
+        long k = payload.get("k").asLong();
+        assertThat((batch - 1) * StoreChild.BATCH + k + 1).isEqualTo(event.seq());
       }
       assertThat(
               reopened.ledger().append(new AppendRequest(aJob(), last, List.of(Events.anEvent(0)))))

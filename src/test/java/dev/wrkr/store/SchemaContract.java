@@ -116,7 +116,9 @@ interface SchemaContract extends StoreFixture {
     insertEvent("j", 3, A_TIME);
 
     assertFailsWith(ReasonCode.E_STORE_CORRUPT, () -> store().ledger().read(JobId.of("j"), 0));
-    assertThat(store().ledger().read(JobId.of("j"), 2)).extracting(StoredEvent::seq).containsExactly(3L);
+    assertThat(store().ledger().read(JobId.of("j"), 2))
+        .extracting(StoredEvent::seq)
+        .containsExactly(3L);
   }
 
   @Test

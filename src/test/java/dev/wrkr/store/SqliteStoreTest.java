@@ -23,7 +23,8 @@ class SqliteStoreTest extends StoreContract {
 
   @Override
   protected TestDatabase newDatabase() {
-    return new SqliteDatabase(dir.resolve("home-" + databases.incrementAndGet()).resolve("wrkr.db"));
+    Path home = dir.resolve("home-" + databases.incrementAndGet());
+    return new SqliteDatabase(home.resolve("wrkr.db"));
   }
 
   record SqliteDatabase(Path file) implements TestDatabase {
@@ -74,7 +75,7 @@ class SqliteStoreTest extends StoreContract {
   void opening_a_file_that_is_not_a_database_should_fail_with_store_unavailable()
       throws IOException {
     Path file = dir.resolve("notes.txt");
-    Files.writeString(file, "this is not a database, just some text that is long enough. ".repeat(20));
+    Files.writeString(file, "not a database, just text that is long enough. ".repeat(20));
 
     assertThatThrownBy(() -> SqliteStore.open(new StoreLocation.Sqlite(file)))
         .isInstanceOfSatisfying(

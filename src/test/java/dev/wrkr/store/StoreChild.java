@@ -19,7 +19,7 @@ import java.util.Optional;
  * job, and prints each thing it committed on its own flushed line.
  *
  * <pre>
- * append  URL JOB WRITER COUNT    appends COUNT events, retrying on conflict: "COMMITTED seq writer i"
+ * append  URL JOB WRITER COUNT    COUNT appends, retrying on conflict: "COMMITTED seq writer i"
  * acquire URL JOB WORKER NOW      one lease acquisition: "ACQUIRED lease epoch" or "HELD worker"
  * append-until-killed URL JOB     batches of 3 events with a snapshot, forever: "COMMITTED lastSeq"
  * </pre>
@@ -82,7 +82,8 @@ public final class StoreChild {
     for (int batch = 1; ; batch++) {
       List<NewEvent> events = new ArrayList<>();
       for (int k = 0; k < BATCH; k++) {
-        String payload = "{\"batch\":" + batch + ",\"k\":" + k + ",\"pad\":\"" + "x".repeat(500) + "\"}";
+        String payload =
+            "{\"batch\":" + batch + ",\"k\":" + k + ",\"pad\":\"" + "x".repeat(500) + "\"}";
         events.add(new NewEvent("appended", Events.T0.plusSeconds(batch), payload));
       }
       long lastSeq = last + BATCH;

@@ -34,7 +34,8 @@ class StoreLocationTest {
 
   @Test
   void user_and_password_should_be_percent_decoded_as_utf8_keeping_plus_signs() {
-    var pg = (StoreLocation.Postgres) StoreLocation.parse("postgresql://a%40b:p%3As%2Fw+%C3%A9%25@h/db");
+    var pg =
+        (StoreLocation.Postgres) StoreLocation.parse("postgresql://a%40b:p%3As%2Fw+%C3%A9%25@h/db");
 
     assertThat(pg.user()).contains("a@b");
     assertThat(pg.password()).contains("p:s/w+é%");
@@ -43,9 +44,12 @@ class StoreLocationTest {
   @Test
   void a_url_without_credentials_or_database_should_leave_them_to_the_driver() {
     assertThat(StoreLocation.parse("postgresql://h"))
-        .isEqualTo(new StoreLocation.Postgres("jdbc:postgresql://h/", Optional.empty(), Optional.empty()));
+        .isEqualTo(
+            new StoreLocation.Postgres("jdbc:postgresql://h/", Optional.empty(), Optional.empty()));
     assertThat(StoreLocation.parse("postgresql://ann@h:1/db"))
-        .isEqualTo(new StoreLocation.Postgres("jdbc:postgresql://h:1/db", Optional.of("ann"), Optional.empty()));
+        .isEqualTo(
+            new StoreLocation.Postgres(
+                "jdbc:postgresql://h:1/db", Optional.of("ann"), Optional.empty()));
     assertThat(StoreLocation.parse("postgresql://h1:5432,h2:5432/db?targetServerType=primary"))
         .isEqualTo(
             new StoreLocation.Postgres(
@@ -56,7 +60,8 @@ class StoreLocationTest {
 
   @Test
   void describe_and_toString_should_never_show_the_password() {
-    StoreLocation pg = StoreLocation.parse("postgresql://ann:hunter2@h:5432/db?password=hunter3&ssl=true");
+    StoreLocation pg =
+        StoreLocation.parse("postgresql://ann:hunter2@h:5432/db?password=hunter3&ssl=true");
 
     assertThat(pg.describe()).isEqualTo("postgresql://ann:***@h:5432/db?password=***&ssl=true");
     assertThat(pg.toString()).doesNotContain("hunter");
@@ -72,7 +77,8 @@ class StoreLocationTest {
         .isEqualTo(new StoreLocation.Sqlite(Path.of("/abs/wrkr.db")));
     assertThat(StoreLocation.parse("/tmp/x/wrkr.db"))
         .isEqualTo(new StoreLocation.Sqlite(Path.of("/tmp/x/wrkr.db")));
-    assertThat(StoreLocation.parse("wrkr.db")).isEqualTo(new StoreLocation.Sqlite(Path.of("wrkr.db")));
+    assertThat(StoreLocation.parse("wrkr.db"))
+        .isEqualTo(new StoreLocation.Sqlite(Path.of("wrkr.db")));
     assertThat(StoreLocation.parse("sqlite:/abs/wrkr.db").describe()).isEqualTo("/abs/wrkr.db");
   }
 
@@ -114,7 +120,8 @@ class StoreLocationTest {
   void the_default_store_should_be_WRKR_STORE_URL_when_set() {
     assertThat(
             StoreLocation.defaultFor(
-                Map.of("WRKR_STORE_URL", "postgresql://h/db", "WRKR_HOME", "/w", "HOME", "/home/ann")))
+                Map.of(
+                    "WRKR_STORE_URL", "postgresql://h/db", "WRKR_HOME", "/w", "HOME", "/home/ann")))
         .isInstanceOf(StoreLocation.Postgres.class);
   }
 
@@ -124,7 +131,8 @@ class StoreLocationTest {
         .isEqualTo(new StoreLocation.Sqlite(Path.of("/w/wrkr.db")));
     assertThat(StoreLocation.defaultFor(Map.of("HOME", "/home/ann")))
         .isEqualTo(new StoreLocation.Sqlite(Path.of("/home/ann/.wrkr/wrkr.db")));
-    assertThat(StoreLocation.defaultFor(Map.of("WRKR_STORE_URL", "", "WRKR_HOME", "", "HOME", "/h")))
+    assertThat(
+            StoreLocation.defaultFor(Map.of("WRKR_STORE_URL", "", "WRKR_HOME", "", "HOME", "/h")))
         .isEqualTo(new StoreLocation.Sqlite(Path.of("/h/.wrkr/wrkr.db")));
   }
 

@@ -5,6 +5,7 @@ import static dev.wrkr.store.Events.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ interface ThreadRaceContract extends StoreFixture {
   Pattern PAYLOAD = Pattern.compile("\\{\"writer\":\"t(\\d+)\",\"i\":(\\d+)}");
 
   /** Runs {@code task(i)} on {@code n} threads released together; returns their results. */
-  static <T> List<T> race(int n, java.util.function.IntFunction<Callable<T>> task)
+  static <T> List<T> race(int n, IntFunction<Callable<T>> task)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try {
@@ -109,6 +111,7 @@ interface ThreadRaceContract extends StoreFixture {
   default void threads_racing_to_take_over_an_expired_lease_should_leave_one_winner_at_epoch_2()
       throws Exception {
     store().leases().acquire(aJob(), new WorkerId("gone"), T0, Duration.ofSeconds(1));
+    Instant later = T0.plusSeconds(5);
 
     List<LeaseResult> results =
         race(
@@ -117,8 +120,7 @@ interface ThreadRaceContract extends StoreFixture {
                 () ->
                     store()
                         .leases()
-                        .acquire(
-                            aJob(), new WorkerId("w" + t), T0.plusSeconds(5), Duration.ofMinutes(5)));
+                        .acquire(aJob(), new WorkerId("w" + t), later, Duration.ofMinutes(5)));
 
     assertThat(results).filteredOn(LeaseResult.Acquired.class::isInstance).hasSize(1);
     assertThat(store().leases().current(aJob()).orElseThrow().epoch()).isEqualTo(2);

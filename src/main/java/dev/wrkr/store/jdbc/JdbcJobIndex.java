@@ -7,7 +7,6 @@ import dev.wrkr.store.JobSnapshot;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -65,7 +64,7 @@ public final class JdbcJobIndex implements JobIndex {
     String id = row.getString("job_id");
     return Rows.decode(
         "a job row",
-        Map.of("job_id", String.valueOf(id)),
+        Rows.details("job_id", String.valueOf(id)),
         () -> {
           long lastSeq = Rows.requiredLong(row, "last_seq");
           return new JobRow(
@@ -93,7 +92,8 @@ public final class JdbcJobIndex implements JobIndex {
       throw new IllegalStateException("snapshot columns are set but snapshot_seq is null");
     }
     if (seq > lastSeq) {
-      throw new IllegalStateException("snapshot at " + seq + " is ahead of the ledger at " + lastSeq);
+      throw new IllegalStateException(
+          "snapshot at " + seq + " is ahead of the ledger at " + lastSeq);
     }
     return Optional.of(new JobSnapshot(seq, status, Rows.instant(updatedAt), state));
   }

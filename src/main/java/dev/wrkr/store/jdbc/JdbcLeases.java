@@ -160,7 +160,7 @@ public final class JdbcLeases implements Leases {
     String job = row.getString("job_id");
     return Rows.decode(
         "a lease",
-        Map.of("job_id", String.valueOf(job)),
+        Rows.details("job_id", String.valueOf(job)),
         () ->
             new Lease(
                 new JobId(job),

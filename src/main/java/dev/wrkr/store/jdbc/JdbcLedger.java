@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -68,7 +67,7 @@ public final class JdbcLedger implements Ledger {
         });
   }
 
-  /** Moves {@code last_seq} from the expected value to {@code last}; false when it was not there. */
+  /** Moves {@code last_seq} from the expected value to {@code last}; false if it was not there. */
   private static boolean advance(Connection connection, AppendRequest request, long last)
       throws SQLException {
     String job = request.jobId().value();
@@ -153,7 +152,7 @@ public final class JdbcLedger implements Ledger {
                       long seq = Rows.requiredLong(row, "seq");
                       return Rows.decode(
                           "an event",
-                          Map.of("job_id", job.value(), "seq", seq),
+                          Rows.details("job_id", job.value(), "seq", seq),
                           () ->
                               new StoredEvent(
                                   job,
@@ -180,7 +179,8 @@ public final class JdbcLedger implements Ledger {
                 + ", found "
                 + event.seq()
                 + "; restore the store from a backup",
-            Map.of("job_id", job.value(), "expected_seq", expected, "found_seq", event.seq()));
+            Rows.details(
+                "job_id", job.value(), "expected_seq", expected, "found_seq", event.seq()));
       }
       expected++;
     }
@@ -195,7 +195,8 @@ public final class JdbcLedger implements Ledger {
   }
 
   private static long lastSeq(Connection connection, JobId job) throws SQLException {
-    return Jdbc.queryOne(connection, LAST_SEQ, row -> Rows.requiredLong(row, "last_seq"), job.value())
+    return Jdbc.queryOne(
+            connection, LAST_SEQ, row -> Rows.requiredLong(row, "last_seq"), job.value())
         .orElse(0L);
   }
 }

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -108,7 +107,7 @@ public final class Migrator {
               + " is newer than this wrkr supports ("
               + latest()
               + "); upgrade wrkr",
-          Map.of("schema_version", current, "supported_version", latest()),
+          Rows.details("schema_version", current, "supported_version", latest()),
           null);
     }
   }

@@ -30,11 +30,20 @@ public final class Rows {
     T decode() throws SQLException;
   }
 
+  /** Error details in the order given ({@code Map.of} would shuffle them between runs). */
+  public static Map<String, Object> details(Object... keysAndValues) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      details.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return details;
+  }
+
   /**
    * Runs {@code decoder}; a runtime failure (a null column, text that is not an instant, an
    * invalid id) becomes {@link StoreException#corrupt} naming {@code what} and {@code where}.
    */
-  public static <T> T decode(String what, Map<String, ?> where, Decoder<T> decoder)
+  public static <T> T decode(String what, Map<String, Object> where, Decoder<T> decoder)
       throws SQLException {
     try {
       return decoder.decode();
@@ -74,7 +83,8 @@ public final class Rows {
   }
 
   public static Instant fromNanos(long nanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    return Instant.ofEpochSecond(
+        Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 
   /** A non-null integer column. */

@@ -12,9 +12,9 @@ import java.sql.Statement;
  *
  * <p>The statements are issued by hand on a connection left in JDBC auto-commit mode. sqlite-jdbc's
  * own transaction mode ({@code SQLiteConfig.setTransactionMode(IMMEDIATE)} with {@code
- * setAutoCommit(false)}) runs the next {@code BEGIN IMMEDIATE} right after every commit, so an idle
- * store would keep the write lock and starve other processes ({@code
- * StoreContract.appends_from_several_processes_should_...} catches that).
+ * setAutoCommit(false)}) runs the next {@code BEGIN IMMEDIATE} right after every commit (seen on
+ * 3.54.1.0), so an idle store would keep the write lock and every other process would wait out its
+ * {@code busy_timeout}; the process races in {@code ProcessContract} would stall on it.
  */
 final class SqliteDialect implements Dialect {
   private static final int SQLITE_BUSY = 5;

@@ -1,0 +1,135 @@
+package dev.wrkr.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wrkr.codec.Json;
+import dev.wrkr.release.BuildInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code ./wrkr} launcher, run after {@code package}: it must find a JDK >= 21 when the
+ * default {@code java} is older, say what to install when there is none, and keep stdout clean.
+ */
+class LauncherIT {
+  private static final Path LAUNCHER = Path.of("wrkr").toAbsolutePath();
+  private static Optional<Path> oldJdk;
+
+  @TempDir Path home;
+
+  @BeforeAll
+  static void findAnOldJdk() throws IOException {
+    try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+      oldJdk = jdks.filter(p -> Files.isExecutable(p.resolve("bin/java")))
+          .filter(p -> major(p) > 0 && major(p) < 21)
+          .findFirst();
+    }
+  }
+
+  private static int major(Path jdk) {
+    try {
+      for (String line : Files.readAllLines(jdk.resolve("release"))) {
+        if (line.startsWith("JAVA_VERSION=")) {
+          String v = line.substring(13).replace("\"", "");
+          return Integer.parseInt(v.split("[.+-]")[0]);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private record Result(int exit, String out, String err) {}
+
+  private Result launch(Map<String, String> extraEnv, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
+    Map<String, String> env = pb.environment();
+    env.put("HOME", home.toString());
+    env.remove("WRKR_STORE_URL");
+    env.putAll(extraEnv);
+    Path out = home.resolve("out.txt");
+    Path err = home.resolve("err.txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private Map<String, String> withDefaultJava(Path jdk) {
+    Map<String, String> env = new HashMap<>();
+    env.put("JAVA_HOME", jdk.toString());
+    env.put("PATH", jdk.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin");
+    return env;
+  }
+
+  @Test
+  void launcher_should_run_with_a_newer_jdk_when_the_default_java_is_older() throws Exception {
+    assertThat(oldJdk).as("this machine has a JDK older than 21 as its default (CI machines do)").isPresent();
+    Result r = launch(withDefaultJava(oldJdk.get()), "version");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo(
+        "wrkr " + BuildInfo.current().version() + " (commit=none date=unknown)\n");
+  }
+
+  @Test
+  void launcher_should_say_what_to_install_when_no_jdk_21_is_found() throws Exception {
+    assertThat(oldJdk).isPresent();
+    Path empty = Files.createDirectories(home.resolve("no-jdks"));
+    Map<String, String> env = withDefaultJava(oldJdk.get());
+    env.put("WRKR_JDK_DIRS", empty.toString());
+    Result r = launch(env, "version");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("no JDK 21 or newer found").contains("WRKR_JAVA_HOME").contains("apt install");
+  }
+
+  @Test
+  void json_mode_should_keep_stdout_machine_clean_on_success_and_failure() throws Exception {
+    Result ok = launch(Map.of(), "--json", "version");
+    assertThat(ok.exit()).isZero();
+    assertThat(ok.err()).isEmpty();
+    assertThat(Json.parse(ok.out()).get("version").asString()).isEqualTo(BuildInfo.current().version());
+
+    Result missing = launch(Map.of(), "status", "job_nope", "--json");
+    assertThat(missing.exit()).isEqualTo(6);
+    assertThat(missing.out()).isEmpty();
+    assertThat(Json.parse(missing.err()).get("code").asString()).isEqualTo("E_INVALID_INPUT_SCHEMA");
+  }
+
+  @Test
+  void a_stale_or_foreign_startup_cache_should_not_break_or_pollute_output() throws Exception {
+    Path target = LAUNCHER.getParent().resolve("target");
+    try (Stream<Path> caches = Files.list(target)) {
+      for (Path cache : caches.filter(p -> p.getFileName().toString().matches("wrkr-\\d+\\.(aot|jsa)")).toList()) {
+        Files.writeString(cache, "not a cache");
+      }
+    }
+    try {
+      Result r = launch(Map.of(), "--json", "version");
+      assertThat(r.exit()).isZero();
+      assertThat(Json.parse(r.out()).get("version").asString()).isEqualTo(BuildInfo.current().version());
+    } finally {
+      try (Stream<Path> caches = Files.list(target)) {
+        for (Path cache : caches.filter(p -> p.getFileName().toString().startsWith("wrkr-")).toList()) {
+          Files.deleteIfExists(cache);
+        }
+      }
+    }
+  }
+}
