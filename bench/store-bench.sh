@@ -43,8 +43,8 @@ if [[ $# -eq 0 ]]; then
   set -- 'dev.wrkr.bench.(FsyncFloorBench|StoreAppendBench|PairedFloorBench).*'
 fi
 echo "store-bench: $("$JDK/bin/java" -version 2>&1 | head -n 1) at $JDK; $(nproc) cores" >&2
-"$JDK/bin/java" --enable-native-access=ALL-UNNAMED -Dwrkr.bench.dir="$BENCH_DIR" -cp "$CP" \
-  org.openjdk.jmh.Main \
+# JMH copies the launcher's JVM options into its forks, so the forks' options go in one place.
+"$JDK/bin/java" -cp "$CP" org.openjdk.jmh.Main \
   -f "${FORKS:-2}" -wi "${WARMUPS:-3}" -w 2s -i "${ITERATIONS:-10}" -r 2s \
   -jvmArgsAppend "--enable-native-access=ALL-UNNAMED -Dwrkr.bench.dir=$BENCH_DIR -Dorg.slf4j.simpleLogger.defaultLogLevel=warn" \
   -rf json -rff "$BENCH_DIR/store-bench.json" "$@"
