@@ -108,27 +108,7 @@ public final class Canonical {
       if (StrictTree.loneSurrogateIndex(s) >= 0) {
         throw refuse(StrictTree.stringProblem(s).orElseThrow());
       }
-      out.append('"');
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        switch (c) {
-          case '"' -> out.append("\\\"");
-          case '\\' -> out.append("\\\\");
-          case '\b' -> out.append("\\b");
-          case '\f' -> out.append("\\f");
-          case '\n' -> out.append("\\n");
-          case '\r' -> out.append("\\r");
-          case '\t' -> out.append("\\t");
-          default -> {
-            if (c < 0x20) {
-              out.append(String.format("\\u%04x", (int) c));
-            } else {
-              out.append(c);
-            }
-          }
-        }
-      }
-      out.append('"');
+      JsonStrings.appendCanonical(out, s);
     }
 
     private String number(JsonNode node) {

@@ -22,7 +22,6 @@ import tools.jackson.databind.JsonNode;
  * becomes {@code &#92;ufffd}.
  */
 public final class GoJson {
-  private static final String HEX = "0123456789abcdef";
 
   private GoJson() {}
 
@@ -124,41 +123,6 @@ public final class GoJson {
   }
 
   private static void string(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(out, c);
-        default -> {
-          if (c < 0x20) {
-            unicodeEscape(out, c);
-          } else if (Character.isHighSurrogate(c)
-              && i + 1 < s.length()
-              && Character.isLowSurrogate(s.charAt(i + 1))) {
-            out.append(c).append(s.charAt(++i));
-          } else if (Character.isSurrogate(c)) {
-            out.append("\\ufffd");
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
-  }
-
-  private static void unicodeEscape(StringBuilder out, char c) {
-    out.append("\\u")
-        .append(HEX.charAt(c >> 12 & 0xf))
-        .append(HEX.charAt(c >> 8 & 0xf))
-        .append(HEX.charAt(c >> 4 & 0xf))
-        .append(HEX.charAt(c & 0xf));
+    JsonStrings.appendGo(out, s);
   }
 }

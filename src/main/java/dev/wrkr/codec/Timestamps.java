@@ -44,7 +44,9 @@ public final class Timestamps {
     pad(out, t.getSecond(), 2);
     int nanos = instant.getNano();
     if (nanos != 0) {
-      String fraction = String.format("%09d", nanos);
+      // Not String.format: it prints the default locale's digits (e.g. Thai or Arabic-Indic).
+      String digits = Integer.toString(nanos);
+      String fraction = "0".repeat(9 - digits.length()) + digits;
       int end = fraction.length();
       while (fraction.charAt(end - 1) == '0') {
         end--;

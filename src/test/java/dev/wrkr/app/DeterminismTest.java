@@ -13,6 +13,7 @@ import dev.wrkr.store.StoreLocation;
 import dev.wrkr.testing.CliHarness;
 import dev.wrkr.testing.CliRun;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +57,13 @@ class DeterminismTest {
     }
     List<CliRun> reference = runAll(url, "UTC", Locale.US);
     for (String zone : List.of("Asia/Tokyo", "America/Los_Angeles")) {
-      for (Locale locale : List.of(Locale.forLanguageTag("tr-TR"), Locale.GERMANY, Locale.JAPAN)) {
+      for (Locale locale : List.of(Locale.forLanguageTag("tr-TR"), Locale.GERMANY, Locale.forLanguageTag("th-TH-u-nu-thai"), Locale.forLanguageTag("ar-EG"))) {
         assertThat(runAll(url, zone, locale)).as("%s %s", zone, locale).isEqualTo(reference);
       }
     }
-    assertThat(reference.get(3).out()).contains("\"status\": \"blocked_budget\"");
+    assertThat(reference.get(3).out())
+        .contains("\"status\": \"blocked_budget\"")
+        .contains("\"created_at\": \"2026-02-13T00:00:00.12045Z\"");
   }
 
   private List<CliRun> runAll(String url, String zone, Locale locale) {
@@ -69,7 +72,8 @@ class DeterminismTest {
     try {
       TimeZone.setDefault(TimeZone.getTimeZone(zone));
       Locale.setDefault(locale);
-      CliHarness cli = new CliHarness(Map.of("WRKR_STORE_URL", url), dir);
+      CliHarness cli =
+          new CliHarness(Map.of("WRKR_STORE_URL", url), dir, InstantSource.fixed(Instant.parse("2026-02-13T00:00:00.120450Z")));
       List<CliRun> runs = new ArrayList<>();
       for (List<String> argv : COMMANDS) {
         runs.add(cli.run(argv.toArray(String[]::new)));

@@ -2,20 +2,12 @@ package dev.wrkr.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.wrkr.store.JobIndex;
-import dev.wrkr.store.JobStore;
-import dev.wrkr.store.Leases;
-import dev.wrkr.store.Ledger;
 import dev.wrkr.store.StoreException;
 import dev.wrkr.store.StoreLocation;
 import dev.wrkr.store.jdbc.Jdbc;
-import dev.wrkr.store.jdbc.JdbcJobIndex;
-import dev.wrkr.store.jdbc.JdbcLeases;
-import dev.wrkr.store.jdbc.JdbcLedger;
-import dev.wrkr.store.jdbc.Migrator;
+import dev.wrkr.store.jdbc.JdbcStore;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,12 +18,7 @@ import java.util.Objects;
  * give the race semantics of the port. A commit that returned is durable as far as the server's
  * {@code synchronous_commit} and {@code fsync} settings make it (both on by default).
  */
-public final class PostgresStore implements JobStore {
-  private final StoreLocation.Postgres location;
-  private final PooledConnections connections;
-  private final JdbcLedger ledger;
-  private final JdbcLeases leases;
-  private final JdbcJobIndex index;
+public final class PostgresStore extends JdbcStore {
 
   /**
    * How the pool is sized and how long to wait for the server.
@@ -54,12 +41,8 @@ public final class PostgresStore implements JobStore {
     }
   }
 
-  private PostgresStore(StoreLocation.Postgres location, PooledConnections connections, Jdbc jdbc) {
-    this.location = location;
-    this.connections = connections;
-    this.ledger = new JdbcLedger(jdbc);
-    this.leases = new JdbcLeases(jdbc);
-    this.index = new JdbcJobIndex(jdbc);
+  private PostgresStore(StoreLocation.Postgres location, PooledConnections connections) {
+    super(new Jdbc(new PostgresDialect(), connections, location.describe()), connections, location.describe());
   }
 
   /** Opens the store with {@link Settings#DEFAULTS}. */
@@ -78,15 +61,7 @@ public final class PostgresStore implements JobStore {
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(settings, "settings");
     HikariDataSource pool = connect(location, settings);
-    PooledConnections connections = new PooledConnections(pool);
-    try {
-      Jdbc jdbc = new Jdbc(new PostgresDialect(), connections, location.describe());
-      new Migrator(jdbc, InstantSource.system()).migrate();
-      return new PostgresStore(location, connections, jdbc);
-    } catch (RuntimeException e) {
-      connections.close();
-      throw e;
-    }
+    return new PostgresStore(location, new PooledConnections(pool));
   }
 
   private static HikariDataSource connect(StoreLocation.Postgres location, Settings settings) {
@@ -130,31 +105,5 @@ public final class PostgresStore implements JobStore {
             + " password and database name in the store URL are right",
         details,
         e);
-  }
-
-  @Override
-  public Ledger ledger() {
-    return ledger;
-  }
-
-  @Override
-  public Leases leases() {
-    return leases;
-  }
-
-  @Override
-  public JobIndex index() {
-    return index;
-  }
-
-  /** The URL without its password. */
-  @Override
-  public String describe() {
-    return location.describe();
-  }
-
-  @Override
-  public void close() {
-    connections.close();
   }
 }

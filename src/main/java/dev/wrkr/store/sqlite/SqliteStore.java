@@ -1,16 +1,9 @@
 package dev.wrkr.store.sqlite;
 
-import dev.wrkr.store.JobIndex;
-import dev.wrkr.store.JobStore;
-import dev.wrkr.store.Leases;
-import dev.wrkr.store.Ledger;
 import dev.wrkr.store.StoreException;
 import dev.wrkr.store.StoreLocation;
 import dev.wrkr.store.jdbc.Jdbc;
-import dev.wrkr.store.jdbc.JdbcJobIndex;
-import dev.wrkr.store.jdbc.JdbcLeases;
-import dev.wrkr.store.jdbc.JdbcLedger;
-import dev.wrkr.store.jdbc.Migrator;
+import dev.wrkr.store.jdbc.JdbcStore;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -22,7 +15,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.InstantSource;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
 
@@ -40,23 +32,13 @@ import org.sqlite.SQLiteConfig;
  * Within the process that one connection is guarded by a lock; SQLite admits a single writer at a
  * time anyway, and other processes wait for it up to {@code busy_timeout} (30 s).
  */
-public final class SqliteStore implements JobStore {
+public final class SqliteStore extends JdbcStore {
   private static final int BUSY_TIMEOUT_MILLIS = 30_000;
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-  private final Path file;
-  private final SingleConnection connections;
-  private final JdbcLedger ledger;
-  private final JdbcLeases leases;
-  private final JdbcJobIndex index;
-
-  private SqliteStore(Path file, SingleConnection connections, Jdbc jdbc) {
-    this.file = file;
-    this.connections = connections;
-    this.ledger = new JdbcLedger(jdbc);
-    this.leases = new JdbcLeases(jdbc);
-    this.index = new JdbcJobIndex(jdbc);
+  private SqliteStore(Path file, SingleConnection connections) {
+    super(new Jdbc(new SqliteDialect(), connections, file.toString()), connections, file.toString());
   }
 
   /**
@@ -73,15 +55,7 @@ public final class SqliteStore implements JobStore {
     }
     createFile(file);
     Connection connection = connect(file);
-    SingleConnection connections = new SingleConnection(connection);
-    try {
-      Jdbc jdbc = new Jdbc(new SqliteDialect(), connections, file.toString());
-      new Migrator(jdbc, InstantSource.system()).migrate();
-      return new SqliteStore(file, connections, jdbc);
-    } catch (RuntimeException e) {
-      connections.close();
-      throw e;
-    }
+    return new SqliteStore(file, new SingleConnection(connection));
   }
 
   private static void createFile(Path file) {
@@ -149,31 +123,5 @@ public final class SqliteStore implements JobStore {
             + "; check the path, its permissions, and that it is a wrkr store on a local disk",
         Map.of("store", file.toString()),
         cause);
-  }
-
-  @Override
-  public Ledger ledger() {
-    return ledger;
-  }
-
-  @Override
-  public Leases leases() {
-    return leases;
-  }
-
-  @Override
-  public JobIndex index() {
-    return index;
-  }
-
-  /** The absolute path of the database file. */
-  @Override
-  public String describe() {
-    return file.toString();
-  }
-
-  @Override
-  public void close() {
-    connections.close();
   }
 }
