@@ -30,4 +30,36 @@ public record Budgets(
   public static Budgets unlimited() {
     return new Budgets(0, 0, 0, 0, Optional.empty(), Optional.empty());
   }
+
+  /** These limits with {@code maxWallTimeSeconds} replaced. */
+  public Budgets withMaxWallTimeSeconds(long value) {
+    return new Budgets(value, maxRetries, maxStepCount, maxToolCalls, maxEstimatedCost, maxTokens);
+  }
+
+  /** These limits with {@code maxRetries} replaced. */
+  public Budgets withMaxRetries(long value) {
+    return new Budgets(maxWallTimeSeconds, value, maxStepCount, maxToolCalls, maxEstimatedCost, maxTokens);
+  }
+
+  /** These limits with {@code maxStepCount} replaced. */
+  public Budgets withMaxStepCount(long value) {
+    return new Budgets(maxWallTimeSeconds, maxRetries, value, maxToolCalls, maxEstimatedCost, maxTokens);
+  }
+
+  /** These limits with {@code maxToolCalls} replaced. */
+  public Budgets withMaxToolCalls(long value) {
+    return new Budgets(maxWallTimeSeconds, maxRetries, maxStepCount, value, maxEstimatedCost, maxTokens);
+  }
+
+  /** These limits with {@code maxEstimatedCost} set. */
+  public Budgets withMaxEstimatedCost(double value) {
+    return new Budgets(
+        maxWallTimeSeconds, maxRetries, maxStepCount, maxToolCalls, Optional.of(value), maxTokens);
+  }
+
+  /** These limits with {@code maxTokens} set. */
+  public Budgets withMaxTokens(long value) {
+    return new Budgets(
+        maxWallTimeSeconds, maxRetries, maxStepCount, maxToolCalls, maxEstimatedCost, Optional.of(value));
+  }
 }

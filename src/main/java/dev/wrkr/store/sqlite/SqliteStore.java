@@ -85,13 +85,12 @@ public final class SqliteStore extends JdbcStore {
   private static Connection connect(Path file) {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     try {
       Connection connection = config.createConnection("jdbc:sqlite:" + file);
       try {
-        checkWal(connection, file);
+        enableWal(connection, file);
         return connection;
       } catch (RuntimeException | SQLException e) {
         connection.close();
@@ -99,6 +98,43 @@ public final class SqliteStore extends JdbcStore {
       }
     } catch (SQLException e) {
       throw unavailable(file, "cannot open it as a SQLite database: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Switches a new database to WAL. The switch needs an exclusive lock and SQLite answers BUSY at
+   * once, without the busy handler, while another connection is opening the same new file; so
+   * retry for up to the busy timeout (SchemaContract's "several threads at once" test).
+   */
+  private static void enableWal(Connection connection, Path file) throws SQLException {
+    long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
+    long pause = 2;
+    while (true) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA journal_mode=WAL");
+        break;
+      } catch (SQLException e) {
+        if (!isBusy(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        sleep(pause);
+        pause = Math.min(pause * 2, 50);
+      }
+    }
+    checkWal(connection, file);
+  }
+
+  private static boolean isBusy(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED");
+  }
+
+  private static void sleep(long millis) throws SQLException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while waiting for the database lock", e);
     }
   }
 

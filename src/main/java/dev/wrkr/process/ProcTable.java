@@ -1,0 +1,80 @@
+package dev.wrkr.process;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Linux's process table as {@code /proc/<pid>/stat} shows it. Used to find the living members of
+ * a process group, which the JDK cannot list, and to tell a zombie (dead, waiting to be reaped)
+ * from a living process, which {@link ProcessHandle#isAlive()} does not.
+ */
+final class ProcTable {
+  private static final Path PROC = Path.of("/proc");
+
+  private ProcTable() {}
+
+  /** One process: its state letter ({@code Z} zombie, {@code X} dead), parent, group and session. */
+  record Stat(long pid, char state, long ppid, long pgrp, long session) {
+    boolean living() {
+      return state != 'Z' && state != 'X';
+    }
+  }
+
+  /** True where there is a {@code /proc} to read. */
+  static boolean available() {
+    return Files.isReadable(PROC.resolve("self/stat"));
+  }
+
+  /** The process {@code pid}, if it still exists. */
+  static Optional<Stat> stat(long pid) {
+    try {
+      return Optional.of(parse(pid, Files.readString(PROC.resolve(pid + "/stat"))));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** True if {@code process} exists and is not a zombie. */
+  static boolean living(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return false;
+    }
+    return !available() || stat(process.pid()).map(Stat::living).orElse(false);
+  }
+
+  /**
+   * Pids of the living processes in the process group {@code pgid} of the session {@code pgid}
+   * (the group a {@code setsid} leader creates), in no particular order.
+   */
+  static List<Long> livingMembers(long pgid) {
+    List<Long> members = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, ProcTable::isPidDir)) {
+      for (Path entry : entries) {
+        stat(Long.parseLong(entry.getFileName().toString()))
+            .filter(s -> s.pgrp() == pgid && s.session() == pgid && s.living())
+            .ifPresent(s -> members.add(s.pid()));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + PROC + ": " + e.getMessage(), e);
+    }
+    return members;
+  }
+
+  // "pid (comm) S ppid pgrp session ...": comm may hold spaces and parentheses, so the fields
+  // are counted from the last ')'.
+  static Stat parse(long pid, String line) {
+    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ", 5);
+    return new Stat(pid, fields[0].charAt(0), Long.parseLong(fields[1]), Long.parseLong(fields[2]),
+        Long.parseLong(fields[3]));
+  }
+
+  private static boolean isPidDir(Path entry) {
+    String name = entry.getFileName().toString();
+    return !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+}

@@ -1,0 +1,42 @@
+package dev.wrkr.process;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A step command that was started: the handle the job runner keeps while it runs.
+ *
+ * <p>Its outcome is known once the shell has exited, everything it left running in its process
+ * group has been terminated, and its output has been written to the log files.
+ */
+public interface StepRun {
+  /** The OS pid of the step's shell (also its process group id), or {@code -1} if it never started. */
+  long pid();
+
+  /** Blocks until the outcome is known. Not interruptible; see {@link #await(Duration)}. */
+  StepOutcome await();
+
+  /**
+   * Waits at most {@code max} for the outcome: empty if it is not known by then.
+   *
+   * @throws InterruptedException if the waiting thread is interrupted (the step keeps running)
+   */
+  Optional<StepOutcome> await(Duration max) throws InterruptedException;
+
+  /** The outcome if it is already known; never blocks. */
+  Optional<StepOutcome> poll();
+
+  /**
+   * Asks the step to stop and returns at once: SIGTERM to its whole process group, then SIGKILL to
+   * whatever is left after {@code grace}. The outcome becomes {@link StepOutcome.Canceled} unless
+   * the step had already exited or timed out. Calling it again, or after the end, does nothing.
+   */
+  void cancel(Duration grace);
+
+  /** The file the step's stdout is written to (older parts in {@code .1}, {@code .2}, …). */
+  Path stdoutLog();
+
+  /** The file the step's stderr is written to (older parts in {@code .1}, {@code .2}, …). */
+  Path stderrLog();
+}
