@@ -1,6 +1,7 @@
 package dev.wrkr.app;
 
 import dev.wrkr.cli.Services;
+import dev.wrkr.dispatch.CheckpointService;
 import dev.wrkr.dispatch.JobHistory;
 import dev.wrkr.dispatch.StatusService;
 import dev.wrkr.release.BuildInfo;
@@ -46,8 +47,16 @@ public final class AppServices implements Services {
 
   @Override
   public StatusService status() {
-    JobHistory history = new JobHistory(store.ledger(), store.index(), clock);
-    return new StatusService(history, store.leases(), clock, BuildInfo.current().version());
+    return new StatusService(history(), store.leases(), clock, BuildInfo.current().version());
+  }
+
+  @Override
+  public CheckpointService checkpoints() {
+    return new CheckpointService(history(), clock, BuildInfo.current().version());
+  }
+
+  private JobHistory history() {
+    return new JobHistory(store.ledger(), store.index(), clock);
   }
 
   @Override

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  *       counter over its limit, the job stops <em>before</em> the step, so a job with {@code
  *       max_step_count} N runs at most N steps and its cursor points at the step not yet run.
  *   <li><b>After</b> a step, once the counters include what it reported, {@link #check}: anything
- *       over (wall time, or tool calls, tokens and cost that only the step could tell) stops the job
- *       before the next one.
+ *       over (wall time, or tool calls, tokens and cost that only the step could tell) stops the
+ *       job before the next one.
  * </ol>
  *
  * <p>This is stricter than Wrkr, which checks the current usage before a step: there, with {@code
@@ -43,15 +43,18 @@ public final class BudgetCheck {
     limits
         .maxEstimatedCost()
         .filter(max -> max > 0 && usage.estimatedCost() > max)
-        .ifPresent(max -> violations.add(new Violation("estimated_cost", "estimated_cost>" + fourPlaces(max))));
+        .ifPresent(
+            max ->
+                violations.add(
+                    new Violation("estimated_cost", "estimated_cost>" + fourPlaces(max))));
     count(violations, "tokens", limits.maxTokens().orElse(0L), usage.tokens());
     return List.copyOf(violations);
   }
 
   /**
-   * The limits that running one more step would exceed: {@link #check} of {@code usage} plus
-   * {@code next} (what the step is known to add before it runs, e.g. {@link Usage#step}). Empty
-   * means the step may start.
+   * The limits that running one more step would exceed: {@link #check} of {@code usage} plus {@code
+   * next} (what the step is known to add before it runs, e.g. {@link Usage#step}). Empty means the
+   * step may start.
    */
   public static List<Violation> wouldExceed(Budgets limits, Usage usage, Usage next) {
     return check(limits, usage.plus(next));
@@ -72,8 +75,8 @@ public final class BudgetCheck {
 
   /**
    * Go's {@code %.4f}: the exact binary value rounded half-to-even to four places, with a dot
-   * whatever the default locale. {@code String.format} rounds the shortest decimal half-up
-   * instead (2.00005 gives 2.0001 there, 2.0000 in Go; BudgetCheckTest guards it).
+   * whatever the default locale. {@code String.format} rounds the shortest decimal half-up instead
+   * (2.00005 gives 2.0001 there, 2.0000 in Go; BudgetCheckTest guards it).
    */
   static String fourPlaces(double value) {
     return new BigDecimal(value).setScale(4, RoundingMode.HALF_EVEN).toPlainString();

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * one (0 lifts the limit). Raising is the usual reason; lowering is allowed too.
  *
  * @param key the limit
- * @param value a whole number for every key but {@link BudgetKey#MAX_ESTIMATED_COST}; never negative
+ * @param value a whole number for every key but {@link BudgetKey#MAX_ESTIMATED_COST}; never
+ *     negative
  */
 public record BudgetRaise(BudgetKey key, BigDecimal value) {
   private static final Pattern WHOLE = Pattern.compile("[0-9]+");
@@ -47,18 +48,24 @@ public record BudgetRaise(BudgetKey key, BigDecimal value) {
   public static BudgetRaise parse(String text) {
     int equals = text.indexOf('=');
     if (equals < 0) {
-      throw invalid("budget override \"" + text + "\" must be key=value, e.g. max_step_count=40", text);
+      throw invalid(
+          "budget override \"" + text + "\" must be key=value, e.g. max_step_count=40", text);
     }
     String name = text.substring(0, equals).strip();
     String raw = text.substring(equals + 1).strip();
     BudgetKey key =
         BudgetKey.byWireName(name)
             .orElseThrow(
-                () -> invalid("unknown budget \"" + name + "\" (use " + BudgetKey.allNames() + ")", text));
+                () ->
+                    invalid(
+                        "unknown budget \"" + name + "\" (use " + BudgetKey.allNames() + ")",
+                        text));
     Pattern syntax = key.decimal() ? DECIMAL : WHOLE;
     String expected = key.decimal() ? "a non-negative decimal such as 2.50" : "a whole number >= 0";
     if (!syntax.matcher(raw).matches()) {
-      throw invalid("budget " + name + " must be " + expected + " (0 = unlimited), got \"" + raw + "\"", text);
+      throw invalid(
+          "budget " + name + " must be " + expected + " (0 = unlimited), got \"" + raw + "\"",
+          text);
     }
     try {
       return new BudgetRaise(key, new BigDecimal(raw));

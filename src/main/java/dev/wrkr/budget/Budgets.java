@@ -38,17 +38,20 @@ public record Budgets(
 
   /** These limits with {@code maxRetries} replaced. */
   public Budgets withMaxRetries(long value) {
-    return new Budgets(maxWallTimeSeconds, value, maxStepCount, maxToolCalls, maxEstimatedCost, maxTokens);
+    return new Budgets(
+        maxWallTimeSeconds, value, maxStepCount, maxToolCalls, maxEstimatedCost, maxTokens);
   }
 
   /** These limits with {@code maxStepCount} replaced. */
   public Budgets withMaxStepCount(long value) {
-    return new Budgets(maxWallTimeSeconds, maxRetries, value, maxToolCalls, maxEstimatedCost, maxTokens);
+    return new Budgets(
+        maxWallTimeSeconds, maxRetries, value, maxToolCalls, maxEstimatedCost, maxTokens);
   }
 
   /** These limits with {@code maxToolCalls} replaced. */
   public Budgets withMaxToolCalls(long value) {
-    return new Budgets(maxWallTimeSeconds, maxRetries, maxStepCount, value, maxEstimatedCost, maxTokens);
+    return new Budgets(
+        maxWallTimeSeconds, maxRetries, maxStepCount, value, maxEstimatedCost, maxTokens);
   }
 
   /** These limits with {@code maxEstimatedCost} set. */
@@ -60,6 +63,11 @@ public record Budgets(
   /** These limits with {@code maxTokens} set. */
   public Budgets withMaxTokens(long value) {
     return new Budgets(
-        maxWallTimeSeconds, maxRetries, maxStepCount, maxToolCalls, maxEstimatedCost, Optional.of(value));
+        maxWallTimeSeconds,
+        maxRetries,
+        maxStepCount,
+        maxToolCalls,
+        maxEstimatedCost,
+        Optional.of(value));
   }
 }

@@ -31,11 +31,15 @@ public record Usage(
     requireNonNegative("toolCallCount", toolCallCount);
     requireNonNegative("tokens", tokens);
     if (!Double.isFinite(estimatedCost) || estimatedCost < 0) {
-      throw new IllegalArgumentException("estimatedCost must be finite and >= 0, got " + estimatedCost);
+      throw new IllegalArgumentException(
+          "estimatedCost must be finite and >= 0, got " + estimatedCost);
     }
   }
 
-  /** One step making {@code toolCalls} tool calls: what a step adds, for {@link BudgetCheck#wouldExceed}. */
+  /**
+   * One step making {@code toolCalls} tool calls: what a step adds, for {@link
+   * BudgetCheck#wouldExceed}.
+   */
   public static Usage step(long toolCalls) {
     return new Usage(0, 0, 1, toolCalls, 0, 0);
   }
@@ -45,7 +49,9 @@ public record Usage(
     return new Usage(0, 1, 0, 0, 0, 0);
   }
 
-  /** Whole seconds from {@code startedAt} to {@code now}, rounded down (as Wrkr), never negative. */
+  /**
+   * Whole seconds from {@code startedAt} to {@code now}, rounded down (as Wrkr), never negative.
+   */
   public static long elapsedSeconds(Instant startedAt, Instant now) {
     return Math.max(0, Duration.between(startedAt, now).getSeconds());
   }

@@ -10,6 +10,8 @@ final class Commands {
     CommandLine root = new CommandLine(new RootCommand(invocation));
     root.addSubcommand("version", new VersionCommand(invocation));
     root.addSubcommand("status", new StatusCommand(invocation));
+    CheckpointCommand.register(root, invocation);
+    root.addSubcommand("approve", new ApproveCommand(invocation));
     root.addSubcommand("help", new CommandLine.HelpCommand());
     root.setCaseInsensitiveEnumValuesAllowed(false);
     root.setUsageHelpAutoWidth(false);

@@ -15,6 +15,8 @@ final class Intents {
     INTENTS.put("version", "print the wrkr version, commit and build date");
     INTENTS.put("help", "print the command map or the usage of one command");
     INTENTS.put("status", "read a job's status, lease and environment from the durable store");
+    INTENTS.put("checkpoint", "list, show or emit a job's structured checkpoints");
+    INTENTS.put("approve", "record an approval, with who and why, for a decision-needed checkpoint");
   }
 
   private Intents() {}

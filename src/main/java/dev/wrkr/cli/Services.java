@@ -1,5 +1,6 @@
 package dev.wrkr.cli;
 
+import dev.wrkr.dispatch.CheckpointService;
 import dev.wrkr.dispatch.StatusService;
 
 /**
@@ -9,6 +10,8 @@ import dev.wrkr.dispatch.StatusService;
  */
 public interface Services extends AutoCloseable {
   StatusService status();
+
+  CheckpointService checkpoints();
 
   @Override
   void close();

@@ -1,6 +1,8 @@
 package dev.wrkr.dispatch;
 
 import dev.wrkr.codec.Json;
+import dev.wrkr.failure.ReasonCode;
+import dev.wrkr.failure.WrkrException;
 import dev.wrkr.job.EventCodec;
 import dev.wrkr.job.JobEvent;
 import dev.wrkr.job.JobId;
@@ -18,7 +20,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A job's state as the fold of its ledger, and appends that keep the snapshot cache in step.
@@ -28,6 +32,8 @@ import java.util.Optional;
  * ledger is the truth; see {@code JobHistoryTest.load_should_rebuild_when_snapshot_is_garbage}).
  */
 public final class JobHistory {
+  static final int MAX_ATTEMPTS = 64;
+
   private final Ledger ledger;
   private final JobIndex index;
   private final InstantSource clock;
@@ -48,6 +54,46 @@ public final class JobHistory {
     List<StoredEvent> tail = ledger.read(job, base.lastAppliedSeq());
     return Optional.of(base.applyAll(decode(tail)));
   }
+
+  /**
+   * Loads the job, lets {@code decide} choose the events to append on its current state, and
+   * appends them; when another writer got there first, reloads and decides again (at most
+   * {@value #MAX_ATTEMPTS} times). {@code decide} may throw to refuse; an empty list appends
+   * nothing.
+   *
+   * @return the state after the append
+   * @throws dev.wrkr.failure.WrkrException E_INVALID_INPUT_SCHEMA "job not found" for an unknown
+   *     job; E_STORE_CORRUPT when the job is too contended to update
+   */
+  public JobState update(JobId job, Function<JobState, List<JobEvent>> decide) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      JobState current = load(job).orElseThrow(() -> StatusService.jobNotFound(job));
+      List<JobEvent> events = decide.apply(current);
+      if (events.isEmpty()) {
+        return current;
+      }
+      Optional<JobState> next = append(current, events);
+      if (next.isPresent()) {
+        return next.get();
+      }
+    }
+    throw new WrkrException(
+        ReasonCode.E_STORE_CORRUPT, "job update contention exceeded retry budget",
+        Map.of("job_id", job.value(), "attempts", MAX_ATTEMPTS));
+  }
+
+  /** Every event of the job with its sequence number and time; empty for an unknown job. */
+  public List<RecordedEvent> events(JobId job) {
+    List<StoredEvent> stored = ledger.read(job, 0);
+    List<RecordedEvent> out = new ArrayList<>(stored.size());
+    for (StoredEvent e : stored) {
+      out.add(new RecordedEvent(e.seq(), e.createdAt(), EventCodec.decode(job, e.seq(), e.type(), e.payloadJson())));
+    }
+    return out;
+  }
+
+  /** An event as the ledger recorded it. */
+  public record RecordedEvent(long seq, Instant at, JobEvent event) {}
 
   /** Folds the whole ledger, ignoring any snapshot. */
   public Optional<JobState> rebuild(JobId job) {

@@ -3,9 +3,9 @@ package dev.wrkr.envfp;
 import java.util.Optional;
 
 /**
- * Port to the facts an environment fingerprint is made of: one method per rule of {@link
- * EnvRules}. Values use Wrkr's (Go's) spellings where Wrkr has one, so that a fingerprint means the
- * same thing whichever implementation captured it.
+ * Port to the facts an environment fingerprint is made of: one method per rule of {@link EnvRules}.
+ * Values use Wrkr's (Go's) spellings where Wrkr has one, so that a fingerprint means the same thing
+ * whichever implementation captured it.
  *
  * <p>{@link SystemEnvironmentProbe} reads the running JVM; tests use a fixed record. Methods are
  * called only for the rules a job names, so an expensive fact (the hostname) costs nothing unless

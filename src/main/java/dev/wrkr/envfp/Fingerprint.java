@@ -34,7 +34,8 @@ public record Fingerprint(List<String> rules, SortedMap<String, String> values, 
           "fingerprint values " + values.keySet() + " must name exactly the rules " + rules);
     }
     if (!SHA256.matcher(hash).matches()) {
-      throw new IllegalArgumentException("fingerprint hash must be 64 lower-case hex characters: " + hash);
+      throw new IllegalArgumentException(
+          "fingerprint hash must be 64 lower-case hex characters: " + hash);
     }
   }
 

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** The outcome of comparing a recorded fingerprint with the current environment ({@link Fingerprints#compare}). */
+/**
+ * The outcome of comparing a recorded fingerprint with the current environment ({@link
+ * Fingerprints#compare}).
+ */
 public sealed interface FingerprintCheck permits FingerprintCheck.Match, FingerprintCheck.Mismatch {
 
   /** The environment is the recorded one: same hash. */
@@ -34,8 +37,8 @@ public sealed interface FingerprintCheck permits FingerprintCheck.Match, Fingerp
     }
 
     /**
-     * {@code environment fingerprint mismatch: java_version 21 -> 25} (changes joined by {@code ", "}),
-     * or the two hashes when no change is known.
+     * {@code environment fingerprint mismatch: java_version 21 -> 25} (changes joined by {@code ",
+     * "}), or the two hashes when no change is known.
      */
     public String message() {
       String what =

@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * Java's {@code os.name} and {@code os.arch} in Go's {@code GOOS} and {@code GOARCH} spellings, so
- * that a fingerprint captured by the JVM compares equal to one captured by Wrkr on the same machine.
- * A name without a known Go spelling is lower-cased and stripped to {@code [a-z0-9]}: stable, and
- * visibly not a Go value.
+ * that a fingerprint captured by the JVM compares equal to one captured by Wrkr on the same
+ * machine. A name without a known Go spelling is lower-cased and stripped to {@code [a-z0-9]}:
+ * stable, and visibly not a Go value.
  */
 final class GoPlatform {
   private static final Map<String, String> ARCH =

@@ -17,9 +17,9 @@ import java.util.Optional;
  *
  * <p>{@code java_version} is the <em>feature</em> release ({@code Runtime.version().feature()},
  * e.g. {@code "21"}), not the full version string: a JDK patch or security update must not block
- * every paused job from resuming, while a new feature release (new language and library
- * behaviour) is exactly what the rule exists to notice. Wrkr's {@code go_version} records the full
- * Go version; the two can never be equal anyway (see {@link EnvRules}).
+ * every paused job from resuming, while a new feature release (new language and library behaviour)
+ * is exactly what the rule exists to notice. Wrkr's {@code go_version} records the full Go version;
+ * the two can never be equal anyway (see {@link EnvRules}).
  */
 public final class SystemEnvironmentProbe implements EnvironmentProbe {
   private final Map<String, String> environment;
@@ -37,7 +37,8 @@ public final class SystemEnvironmentProbe implements EnvironmentProbe {
     if (!cwd.isAbsolute()) {
       throw new IllegalArgumentException("the working directory must be absolute, got " + cwd);
     }
-    this.environment = Collections.unmodifiableMap(Objects.requireNonNull(environment, "environment"));
+    this.environment =
+        Collections.unmodifiableMap(Objects.requireNonNull(environment, "environment"));
     this.cwd = cwd.toString();
   }
 

@@ -56,7 +56,10 @@ final class LogTail {
     return clean(decode(kept, cut));
   }
 
-  /** UTF-8 with U+FFFD for bad bytes; when the window was cut, a character torn at its start is dropped. */
+  /**
+   * UTF-8 with U+FFFD for bad bytes; when the window was {@code cut}, a character torn at its start
+   * is dropped.
+   */
   static String decode(byte[] bytes, boolean cut) {
     int from = 0;
     while (cut && from < Math.min(3, bytes.length) && (bytes[from] & 0xC0) == 0x80) {

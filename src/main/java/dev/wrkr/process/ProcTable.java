@@ -18,7 +18,7 @@ final class ProcTable {
 
   private ProcTable() {}
 
-  /** One process: its state letter ({@code Z} zombie, {@code X} dead), parent, group and session. */
+  /** One process: its state ({@code Z} zombie, {@code X} dead), parent, group and session. */
   record Stat(long pid, char state, long ppid, long pgrp, long session) {
     boolean living() {
       return state != 'Z' && state != 'X';

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * Its environment is {@code baseEnv} with {@code env} laid over it; its stdin is {@code /dev/null}.
  * {@code workingDir} must exist when the step starts (otherwise the outcome is {@link
  * StepOutcome.FailedToStart}). stdout goes to {@code <logDir>/<logName>.stdout.log}, stderr to
- * {@code <logName>.stderr.log}; when a file reaches {@code maxLogBytes} it is rotated to {@code .1}
- * (the older ones shift to {@code .2} …) and at most {@code keepRotated} rotated files are kept, so
- * a stream never takes more than {@code (keepRotated + 1) × maxLogBytes} on disk.
+ * {@code <logName>.stderr.log}; when a file reaches {@code maxLogBytes} it is rotated to {@code
+ * .1} (the older ones shift to {@code .2} …) and at most {@code keepRotated} rotated files are
+ * kept, so a stream never takes more than {@code (keepRotated + 1) × maxLogBytes} on disk. Parts
+ * left by an earlier run under the same names are deleted when the step starts.
  *
  * @throws StepProcessException when a field has a value no step can run with
  */
@@ -85,7 +86,7 @@ public record StepCommand(
         maxLogBytes, keepRotated);
   }
 
-  /** This command, terminated (outcome {@link StepOutcome.TimedOut}) when it runs past {@code limit}. */
+  /** This command, stopped ({@link StepOutcome.TimedOut}) once it runs past {@code limit}. */
   public StepCommand withTimeout(Duration limit) {
     return new StepCommand(shellCommand, workingDir, env, baseEnv, Optional.of(limit), logDir,
         logName, maxLogBytes, keepRotated);
@@ -118,7 +119,8 @@ public record StepCommand(
 
   private static void checkTimeout(Duration limit) {
     if (limit.isNegative() || limit.isZero()) {
-      throw StepProcessException.invalid("timeout", "the step timeout must be positive, got " + limit);
+      throw StepProcessException.invalid(
+          "timeout", "the step timeout must be positive, got " + limit);
     }
   }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * exited; every outcome but {@link FailedToStart} carries the step's {@link LogRefs}.
  */
 public sealed interface StepOutcome {
-  /** The shell exited by itself with {@code code} (128 + n when a signal n, not wrkr, killed it). */
+  /** The shell exited by itself with {@code code} (128 + n if signal n, not wrkr, killed it). */
   record Exited(int code, Duration elapsed, LogRefs logs) implements StepOutcome {
     public Exited {
       Objects.requireNonNull(elapsed, "elapsed");

@@ -11,7 +11,10 @@ import java.util.Optional;
  * group has been terminated, and its output has been written to the log files.
  */
 public interface StepRun {
-  /** The OS pid of the step's shell (also its process group id), or {@code -1} if it never started. */
+  /**
+   * The OS pid of the step's shell, or {@code -1} if it never started. With {@link
+   * ProcessGroupMode.NewSession} it is also the id of the step's process group and session.
+   */
   long pid();
 
   /** Blocks until the outcome is known. Not interruptible; see {@link #await(Duration)}. */

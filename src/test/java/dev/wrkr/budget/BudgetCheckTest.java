@@ -26,11 +26,14 @@ class BudgetCheckTest {
     return Stream.of(
         Arguments.of("nothing used", Usage.NONE, List.of()),
         Arguments.of("every counter at its limit", new Usage(60, 2, 5, 10, 1000, 2.5), List.of()),
-        Arguments.of("wall time over", new Usage(61, 0, 0, 0, 0, 0), List.of("wall_time_seconds>60")),
+        Arguments.of(
+            "wall time over", new Usage(61, 0, 0, 0, 0, 0), List.of("wall_time_seconds>60")),
         Arguments.of("retries over", new Usage(0, 3, 0, 0, 0, 0), List.of("retry_count>2")),
         Arguments.of("steps over", new Usage(0, 0, 6, 0, 0, 0), List.of("step_count>5")),
-        Arguments.of("tool calls over", new Usage(0, 0, 0, 11, 0, 0), List.of("tool_call_count>10")),
-        Arguments.of("cost over", new Usage(0, 0, 0, 0, 0, 2.5001), List.of("estimated_cost>2.5000")),
+        Arguments.of(
+            "tool calls over", new Usage(0, 0, 0, 11, 0, 0), List.of("tool_call_count>10")),
+        Arguments.of(
+            "cost over", new Usage(0, 0, 0, 0, 0, 2.5001), List.of("estimated_cost>2.5000")),
         Arguments.of("tokens over", new Usage(0, 0, 0, 0, 1001, 0), List.of("tokens>1000")),
         Arguments.of(
             "all over, in Wrkr's order",
@@ -46,8 +49,11 @@ class BudgetCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void check_should_report_wrkrs_violation_strings(String name, Usage usage, List<String> expected) {
-    assertThat(BudgetCheck.check(LIMITS, usage)).extracting(Violation::text).containsExactlyElementsOf(expected);
+  void check_should_report_wrkrs_violation_strings(
+      String name, Usage usage, List<String> expected) {
+    assertThat(BudgetCheck.check(LIMITS, usage))
+        .extracting(Violation::text)
+        .containsExactlyElementsOf(expected);
   }
 
   @Test
@@ -55,25 +61,36 @@ class BudgetCheckTest {
     assertThat(BudgetCheck.check(LIMITS, new Usage(61, 3, 6, 11, 1001, 3)))
         .extracting(Violation::key)
         .containsExactly(
-            "wall_time_seconds", "retry_count", "step_count", "tool_call_count", "estimated_cost", "tokens");
+            "wall_time_seconds",
+            "retry_count",
+            "step_count",
+            "tool_call_count",
+            "estimated_cost",
+            "tokens");
   }
 
   @Test
   void no_limits_should_never_be_exceeded() {
-    Usage huge = new Usage(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, 1e300);
+    Usage huge =
+        new Usage(
+            Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, 1e300);
 
     assertThat(BudgetCheck.check(Budgets.unlimited(), huge)).isEmpty();
-    assertThat(BudgetCheck.check(new Budgets(0, 0, 0, 0, Optional.of(0.0), Optional.of(0L)), huge)).isEmpty();
+    assertThat(BudgetCheck.check(new Budgets(0, 0, 0, 0, Optional.of(0.0), Optional.of(0L)), huge))
+        .isEmpty();
   }
 
   @Test
   void summary_should_join_the_violations_as_wrkrs_checkpoint_does() {
     List<Violation> violations = BudgetCheck.check(LIMITS, new Usage(0, 0, 6, 11, 0, 0));
 
-    assertThat(BudgetCheck.summary(violations)).isEqualTo("budget exceeded: step_count>5, tool_call_count>10");
+    assertThat(BudgetCheck.summary(violations))
+        .isEqualTo("budget exceeded: step_count>5, tool_call_count>10");
   }
 
-  /** Go's %.4f rounds the exact binary value half-to-even; Java's %.4f would not (see fourPlaces). */
+  /**
+   * Go's %.4f rounds the exact binary value half-to-even; Java's %.4f would not (see fourPlaces).
+   */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
     "2.5, 2.5000",
@@ -110,14 +127,16 @@ class BudgetCheckTest {
   void starting_a_step_at_the_step_limit_should_be_refused_before_it_runs() {
     Budgets limits = Budgets.unlimited().withMaxStepCount(5).withMaxToolCalls(3);
 
-    assertThat(BudgetCheck.wouldExceed(limits, new Usage(0, 0, 4, 0, 0, 0), Usage.step(0))).isEmpty();
+    assertThat(BudgetCheck.wouldExceed(limits, new Usage(0, 0, 4, 0, 0, 0), Usage.step(0)))
+        .isEmpty();
     assertThat(BudgetCheck.wouldExceed(limits, new Usage(0, 0, 5, 0, 0, 0), Usage.step(0)))
         .extracting(Violation::text)
         .containsExactly("step_count>5");
     assertThat(BudgetCheck.wouldExceed(limits, new Usage(0, 0, 2, 3, 0, 0), Usage.step(1)))
         .extracting(Violation::text)
         .containsExactly("tool_call_count>3");
-    assertThat(BudgetCheck.wouldExceed(limits, new Usage(0, 0, 2, 3, 0, 0), Usage.step(0))).isEmpty();
+    assertThat(BudgetCheck.wouldExceed(limits, new Usage(0, 0, 2, 3, 0, 0), Usage.step(0)))
+        .isEmpty();
   }
 
   @Test
@@ -140,7 +159,8 @@ class BudgetCheckTest {
       double cost = random.nextInt(0, 20_000) / 100.0;
       Budgets limits = new Budgets(max, max, max, max, Optional.of(maxCost), Optional.of(max));
 
-      List<Violation> violations = BudgetCheck.check(limits, new Usage(used, used, used, used, used, cost));
+      List<Violation> violations =
+          BudgetCheck.check(limits, new Usage(used, used, used, used, used, cost));
 
       int expectedCounters = used > max ? 5 : 0;
       int expectedCost = cost > maxCost ? 1 : 0;
@@ -156,7 +176,8 @@ class BudgetCheckTest {
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < 200; i++) {
       long max = -random.nextLong(0, 1_000);
-      Optional<Double> maxCost = random.nextBoolean() ? Optional.empty() : Optional.of((double) max);
+      Optional<Double> maxCost =
+          random.nextBoolean() ? Optional.empty() : Optional.of((double) max);
       Optional<Long> maxTokens = random.nextBoolean() ? Optional.empty() : Optional.of(max);
       Usage usage =
           new Usage(
@@ -167,14 +188,15 @@ class BudgetCheckTest {
               random.nextLong(0, Long.MAX_VALUE),
               random.nextDouble(0, 1e12));
 
-      assertThat(BudgetCheck.check(new Budgets(max, max, max, max, maxCost, maxTokens), usage)).isEmpty();
+      assertThat(BudgetCheck.check(new Budgets(max, max, max, max, maxCost, maxTokens), usage))
+          .isEmpty();
     }
   }
 
   /**
-   * A runner's loop in miniature: check before each step with what the step adds, run it, add
-   * what it reported, check after. Whatever the plan, a positive step limit is never passed, and a
-   * plan longer than the limit runs exactly the limit.
+   * A runner's loop in miniature: check before each step with what the step adds, run it, add what
+   * it reported, check after. Whatever the plan, a positive step limit is never passed, and a plan
+   * longer than the limit runs exactly the limit.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
@@ -183,7 +205,8 @@ class BudgetCheckTest {
     for (int job = 0; job < 100; job++) {
       long maxSteps = random.nextLong(0, 30);
       long maxToolCalls = random.nextBoolean() ? 0 : random.nextLong(1, 30);
-      Budgets limits = Budgets.unlimited().withMaxStepCount(maxSteps).withMaxToolCalls(maxToolCalls);
+      Budgets limits =
+          Budgets.unlimited().withMaxStepCount(maxSteps).withMaxToolCalls(maxToolCalls);
       int planLength = random.nextInt(0, 60);
 
       Usage usage = Usage.NONE;
@@ -198,7 +221,8 @@ class BudgetCheckTest {
         }
       }
 
-      String scenario = "maxSteps=%d maxToolCalls=%d plan=%d".formatted(maxSteps, maxToolCalls, planLength);
+      String scenario =
+          "maxSteps=%d maxToolCalls=%d plan=%d".formatted(maxSteps, maxToolCalls, planLength);
       if (maxSteps > 0) {
         assertThat(usage.stepCount()).as(scenario).isLessThanOrEqualTo(maxSteps);
       }

@@ -39,7 +39,8 @@ class UsageTest {
   @Test
   void negative_or_non_finite_usage_should_be_refused() {
     assertThatThrownBy(() -> new Usage(0, 0, -1, 0, 0, 0)).hasMessageContaining("stepCount");
-    assertThatThrownBy(() -> new Usage(0, 0, 0, 0, 0, Double.NaN)).hasMessageContaining("estimatedCost");
+    assertThatThrownBy(() -> new Usage(0, 0, 0, 0, 0, Double.NaN))
+        .hasMessageContaining("estimatedCost");
     assertThatThrownBy(() -> new Usage(0, 0, 0, 0, 0, -0.5)).hasMessageContaining("estimatedCost");
   }
 
@@ -47,6 +48,7 @@ class UsageTest {
   void an_overflowing_counter_should_throw_rather_than_wrap() {
     Usage nearlyFull = new Usage(0, 0, Long.MAX_VALUE, 0, 0, 0);
 
-    assertThatThrownBy(() -> nearlyFull.plus(Usage.step(0))).isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> nearlyFull.plus(Usage.step(0)))
+        .isInstanceOf(ArithmeticException.class);
   }
 }

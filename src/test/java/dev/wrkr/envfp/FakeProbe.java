@@ -5,7 +5,12 @@ import java.util.Optional;
 
 /** A fixed environment: the port implemented by a record, for deterministic fingerprints. */
 record FakeProbe(
-    String os, String arch, String javaVersion, String cwd, String hostname, Map<String, String> vars)
+    String os,
+    String arch,
+    String javaVersion,
+    String cwd,
+    String hostname,
+    Map<String, String> vars)
     implements EnvironmentProbe {
 
   /** linux/amd64, Java 21, in /work on host "build-1", with no variables. */

@@ -26,7 +26,8 @@ class FingerprintTest {
 
   @Test
   void rules_should_be_sorted_and_distinct() {
-    assertThatThrownBy(() -> Fingerprint.of(List.of("os", "arch"), Map.of("os", "l", "arch", "a"), HASH))
+    assertThatThrownBy(
+            () -> Fingerprint.of(List.of("os", "arch"), Map.of("os", "l", "arch", "a"), HASH))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("sorted and distinct");
     assertThatThrownBy(() -> Fingerprint.of(List.of("os", "os"), Map.of("os", "l"), HASH))

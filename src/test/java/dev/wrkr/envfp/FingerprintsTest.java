@@ -61,7 +61,8 @@ class FingerprintsTest {
   void capture_should_trim_dedupe_sort_and_read_go_version_as_java_version() {
     Fingerprint fingerprint =
         Fingerprints.capture(
-            List.of(" os", "hostname", "os", "", "go_version", "cwd ", "java_version"), FakeProbe.linux());
+            List.of(" os", "hostname", "os", "", "go_version", "cwd ", "java_version"),
+            FakeProbe.linux());
 
     assertThat(fingerprint.rules()).containsExactly("cwd", "hostname", "java_version", "os");
     assertThat(fingerprint.values())
@@ -70,7 +71,8 @@ class FingerprintsTest {
             Map.entry("hostname", "build-1"),
             Map.entry("java_version", "21"),
             Map.entry("os", "linux"));
-    assertThat(fingerprint.hash()).isEqualTo(Fingerprints.hash(fingerprint.rules(), fingerprint.values()));
+    assertThat(fingerprint.hash())
+        .isEqualTo(Fingerprints.hash(fingerprint.rules(), fingerprint.values()));
   }
 
   @Test
@@ -80,13 +82,16 @@ class FingerprintsTest {
     Fingerprint fingerprint = Fingerprints.capture(List.of("env:CI", "env:UNSET_VAR"), probe);
 
     assertThat(fingerprint.rules()).containsExactly("env:CI", "env:UNSET_VAR");
-    assertThat(fingerprint.values()).containsEntry("env:CI", "true").containsEntry("env:UNSET_VAR", "");
+    assertThat(fingerprint.values())
+        .containsEntry("env:CI", "true")
+        .containsEntry("env:UNSET_VAR", "");
   }
 
   @Test
   void an_env_variable_being_set_should_change_the_hash() {
     Fingerprint unset = Fingerprints.capture(List.of("env:CI"), FakeProbe.linux());
-    Fingerprint set = Fingerprints.capture(List.of("env:CI"), FakeProbe.linux().withVars(Map.of("CI", "")));
+    Fingerprint set =
+        Fingerprints.capture(List.of("env:CI"), FakeProbe.linux().withVars(Map.of("CI", "")));
     Fingerprint nonEmpty =
         Fingerprints.capture(List.of("env:CI"), FakeProbe.linux().withVars(Map.of("CI", "1")));
 
@@ -107,7 +112,8 @@ class FingerprintsTest {
   void capture_should_refuse_an_unsupported_rule() {
     assertThatThrownBy(() -> Fingerprints.capture(List.of("os", "kernel"), FakeProbe.linux()))
         .isInstanceOfSatisfying(
-            WrkrException.class, e -> assertThat(e.code()).isEqualTo(ReasonCode.E_INVALID_INPUT_SCHEMA))
+            WrkrException.class,
+            e -> assertThat(e.code()).isEqualTo(ReasonCode.E_INVALID_INPUT_SCHEMA))
         .hasMessageContaining("\"kernel\"");
   }
 
@@ -116,7 +122,8 @@ class FingerprintsTest {
   void capture_should_not_depend_on_the_order_or_repetition_of_rules(long seed) {
     Random random = new Random(seed);
     List<String> rules =
-        new ArrayList<>(List.of("os", "arch", "go_version", "cwd", "hostname", "env:HOME", "env:CI"));
+        new ArrayList<>(
+            List.of("os", "arch", "go_version", "cwd", "hostname", "env:HOME", "env:CI"));
     Fingerprint sorted = Fingerprints.capture(rules, FakeProbe.linux());
     rules.add(rules.get(random.nextInt(rules.size())));
     rules.add(" " + rules.get(random.nextInt(rules.size())) + " ");
@@ -130,14 +137,17 @@ class FingerprintsTest {
     Fingerprint recorded = Fingerprints.capture(List.of(), FakeProbe.linux());
     Fingerprint current = Fingerprints.capture(recorded.rules(), FakeProbe.linux());
 
-    assertThat(Fingerprints.compare(recorded, current)).isEqualTo(new FingerprintCheck.Match(current));
-    assertThat(Fingerprints.compare(recorded.hash(), current)).isEqualTo(new FingerprintCheck.Match(current));
+    assertThat(Fingerprints.compare(recorded, current))
+        .isEqualTo(new FingerprintCheck.Match(current));
+    assertThat(Fingerprints.compare(recorded.hash(), current))
+        .isEqualTo(new FingerprintCheck.Match(current));
   }
 
   @Test
   void a_new_java_release_should_mismatch_and_say_what_changed() {
     Fingerprint recorded = Fingerprints.capture(List.of(), FakeProbe.linux());
-    Fingerprint current = Fingerprints.capture(recorded.rules(), FakeProbe.linux().withJavaVersion("25"));
+    Fingerprint current =
+        Fingerprints.capture(recorded.rules(), FakeProbe.linux().withJavaVersion("25"));
 
     FingerprintCheck check = Fingerprints.compare(recorded, current);
 
@@ -182,7 +192,8 @@ class FingerprintsTest {
             REFERENCE_HASH);
     Fingerprint current = Fingerprints.capture(recorded.rules(), FakeProbe.linux());
 
-    FingerprintCheck.Mismatch mismatch = (FingerprintCheck.Mismatch) Fingerprints.compare(recorded, current);
+    FingerprintCheck.Mismatch mismatch =
+        (FingerprintCheck.Mismatch) Fingerprints.compare(recorded, current);
 
     assertThat(mismatch.changes())
         .containsExactly(
@@ -190,7 +201,8 @@ class FingerprintsTest {
             new RuleChange("java_version", Optional.empty(), Optional.of("21")));
     assertThat(mismatch.message())
         .isEqualTo(
-            "environment fingerprint mismatch: go_version go1.25.7 -> (none), java_version (none) -> 21");
+            "environment fingerprint mismatch: go_version go1.25.7 -> (none), java_version (none)"
+                + " -> 21");
   }
 
   @Test

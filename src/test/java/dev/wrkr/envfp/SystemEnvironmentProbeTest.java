@@ -17,7 +17,9 @@ class SystemEnvironmentProbeTest {
       new SystemEnvironmentProbe(Map.of("WRKR_TEST_VAR", "42"), CWD);
 
   @Test
-  @EnabledOnOs(value = OS.LINUX, architectures = {"amd64", "x86_64"})
+  @EnabledOnOs(
+      value = OS.LINUX,
+      architectures = {"amd64", "x86_64"})
   void os_and_arch_should_be_gos_spellings_on_linux_amd64() {
     assertThat(probe.os()).isEqualTo("linux");
     assertThat(probe.arch()).isEqualTo("amd64");
@@ -61,11 +63,13 @@ class SystemEnvironmentProbeTest {
 
   @Test
   void a_real_capture_should_hash_its_own_values() {
-    Fingerprint fingerprint = Fingerprints.capture(List.of("go_version", "os", "arch", "cwd"), probe);
+    Fingerprint fingerprint =
+        Fingerprints.capture(List.of("go_version", "os", "arch", "cwd"), probe);
 
     assertThat(fingerprint.values())
         .containsEntry("java_version", probe.javaVersion())
         .containsEntry("cwd", CWD.toString());
-    assertThat(fingerprint.hash()).isEqualTo(Fingerprints.hash(fingerprint.rules(), fingerprint.values()));
+    assertThat(fingerprint.hash())
+        .isEqualTo(Fingerprints.hash(fingerprint.rules(), fingerprint.values()));
   }
 }

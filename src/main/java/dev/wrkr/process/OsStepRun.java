@@ -1,0 +1,167 @@
+package dev.wrkr.process;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A started step and its supervisor: one virtual thread that waits for the shell to exit, the
+ * timeout to pass or a cancel to come, terminates the process group, waits for the output to be
+ * drained and then completes the outcome. Only the supervisor signals processes, so a cancel, a
+ * timeout and a natural exit never race each other: whichever the supervisor sees first wins.
+ */
+final class OsStepRun implements StepRun {
+  private final Process process;
+  private final StepCommand command;
+  private final OsStepProcesses.Config config;
+  private final StreamDrain stdout;
+  private final StreamDrain stderr;
+  private final long startNanos;
+  private final Termination termination;
+  private final AtomicReference<Stop> stop = new AtomicReference<>();
+  private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+  private final CompletableFuture<StepOutcome> outcome = new CompletableFuture<>();
+
+  /** Why wrkr stopped the step. */
+  private sealed interface Stop {
+    record Timeout(Duration limit) implements Stop {}
+
+    record Cancel(Duration grace) implements Stop {}
+  }
+
+  private OsStepRun(Process process, StepCommand command, OsStepProcesses.Config config,
+      Drains drains, long startNanos) {
+    this.process = process;
+    this.command = command;
+    this.config = config;
+    this.stdout = drains.stdout();
+    this.stderr = drains.stderr();
+    this.startNanos = startNanos;
+    this.termination = new Termination(process, config.groupMode(), config.shell());
+  }
+
+  /** The two drains of one step, opened before its process starts. */
+  record Drains(StreamDrain stdout, StreamDrain stderr) {}
+
+  /** Starts draining {@code process}'s output and supervising it. */
+  static OsStepRun supervise(Process process, StepCommand command, OsStepProcesses.Config config,
+      Drains drains, long startNanos) {
+    OsStepRun run = new OsStepRun(process, command, config, drains, startNanos);
+    String name = "wrkr-step-" + process.pid();
+    drains.stdout().start(process.getInputStream(), name + "-stdout");
+    drains.stderr().start(process.getErrorStream(), name + "-stderr");
+    Thread.ofVirtual().name(name).start(run::superviseToEnd);
+    return run;
+  }
+
+  @Override
+  public long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public StepOutcome await() {
+    try {
+      return outcome.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw StepProcessException.supervisionFailed(pid(), e.getCause());
+    }
+  }
+
+  @Override
+  public Optional<StepOutcome> await(Duration max) throws InterruptedException {
+    try {
+      return Optional.of(outcome.get(max.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      throw StepProcessException.supervisionFailed(pid(), e.getCause());
+    }
+  }
+
+  @Override
+  public Optional<StepOutcome> poll() {
+    return outcome.isDone() ? Optional.of(await()) : Optional.empty();
+  }
+
+  @Override
+  public void cancel(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("grace must not be negative, got " + grace);
+    }
+    if (stop.compareAndSet(null, new Stop.Cancel(grace))) {
+      stopRequested.complete(null);
+    }
+  }
+
+  @Override
+  public Path stdoutLog() {
+    return stdout.file();
+  }
+
+  @Override
+  public Path stderrLog() {
+    return stderr.file();
+  }
+
+  private void superviseToEnd() {
+    try {
+      outcome.complete(runToEnd());
+    } catch (Throwable t) {
+      process.destroyForcibly();
+      outcome.completeExceptionally(t);
+    }
+  }
+
+  private StepOutcome runToEnd() throws Exception {
+    Stop cause = awaitExitOrStop();
+    if (cause != null) {
+      termination.terminate(switch (cause) {
+        case Stop.Timeout t -> config.killGrace();
+        case Stop.Cancel c -> c.grace();
+      });
+    }
+    int code = process.waitFor();
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+    if (cause == null) {
+      termination.sweep(config.killGrace());
+    }
+    // Normally instant once the group is gone; bounded for a process that escaped the group
+    // (setsid of its own) and still holds a pipe: its later output still goes to the log.
+    long drainDeadline = System.nanoTime() + config.drainGrace().toNanos();
+    stdout.awaitEnd(config.drainGrace());
+    stderr.awaitEnd(Duration.ofNanos(Math.max(0, drainDeadline - System.nanoTime())));
+    LogRefs logs = new LogRefs(stdout.file(), stderr.file(), stdout.totalBytes(),
+        stderr.totalBytes(), stdout.truncated() || stderr.truncated(), stdout.tail(),
+        stderr.tail());
+    return switch (cause) {
+      case null -> new StepOutcome.Exited(code, elapsed, logs);
+      case Stop.Timeout t -> new StepOutcome.TimedOut(t.limit(), elapsed, logs);
+      case Stop.Cancel c -> new StepOutcome.Canceled(elapsed, logs);
+    };
+  }
+
+  /** Null when the shell exited by itself first; otherwise why wrkr must stop it. */
+  private Stop awaitExitOrStop() throws Exception {
+    CompletableFuture<Object> first = CompletableFuture.anyOf(process.onExit(), stopRequested);
+    Optional<Duration> limit = command.timeout();
+    if (limit.isEmpty()) {
+      first.get();
+    } else {
+      long left = limit.get().toNanos() - (System.nanoTime() - startNanos);
+      try {
+        first.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        stop.compareAndSet(null, new Stop.Timeout(limit.get()));
+      }
+    }
+    return process.isAlive() ? stop.get() : null;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.wrkr.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link StepProcessesContract} with each step in a session of its own ({@code setsid}), plus what
+ * only a process group can do: reach orphans and clean up after a shell that exited.
+ */
+class SessionStepProcessesTest extends StepProcessesContract {
+  private static ProcessGroupMode mode;
+
+  @BeforeAll
+  static void detect() {
+    mode = ProcessGroupMode.detect(Path.of("/bin/sh"));
+  }
+
+  @Override
+  OsStepProcesses processes() {
+    return new OsStepProcesses(config(mode));
+  }
+
+  @Test
+  void detect_should_find_setsid_with_the_wait_flag_on_linux() {
+    assertThat(mode).isInstanceOfSatisfying(ProcessGroupMode.NewSession.class,
+        session -> assertThat(session.waitFlag()).isTrue());
+    assertThat(mode.launcher()).endsWith("-w");
+  }
+
+  @Test
+  void the_step_should_lead_its_own_process_group_and_session() {
+    StepRun run = processes().start(aStep("sleep 60"));
+    await().atMost(PATIENCE).until(() -> ProcTable.stat(run.pid())
+        .filter(s -> s.pgrp() == run.pid()).isPresent());
+
+    assertThat(ProcTable.stat(run.pid())).hasValueSatisfying(stat -> {
+      assertThat(stat.pgrp()).isEqualTo(run.pid());
+      assertThat(stat.session()).isEqualTo(run.pid());
+    });
+    run.cancel(Duration.ZERO);
+    assertThat(finish(run)).isInstanceOf(StepOutcome.Canceled.class);
+  }
+
+  @Test
+  void cancel_should_reach_an_orphan_whose_parent_already_exited() {
+    StepRun run = processes().start(aStep("echo $$; sh -c 'sleep 60 & echo $!'; sleep 60"));
+    await("orphan printed").atMost(PATIENCE).until(() -> pidsPrinted(run).size() >= 2);
+    Set<Long> pids = pidsPrinted(run);
+    long orphan = pids.stream().filter(pid -> pid != run.pid()).findFirst().orElseThrow();
+    await("orphan reparented").atMost(PATIENCE)
+        .until(() -> ProcTable.stat(orphan).map(ProcTable.Stat::ppid).orElse(-1L) != run.pid()
+            && ProcTable.stat(orphan).isPresent());
+
+    run.cancel(Duration.ofSeconds(5));
+
+    assertThat(finish(run)).isInstanceOf(StepOutcome.Canceled.class);
+    assertAllGone(pids);
+  }
+
+  @Test
+  void what_a_step_leaves_running_should_be_terminated_when_its_shell_exits() {
+    StepRun run = processes().start(aStep("sleep 300 & echo $!; exit 0"));
+
+    StepOutcome outcome = finish(run);
+
+    assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Exited.class,
+        exited -> assertThat(exited.code()).isZero());
+    Set<Long> pids = pidsPrinted(run);
+    assertThat(pids).hasSize(1);
+    assertAllGone(pids);
+  }
+}
