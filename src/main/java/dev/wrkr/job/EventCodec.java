@@ -26,7 +26,10 @@ public final class EventCodec {
           Map.entry(JobEvent.CheckpointEmitted.TYPE, JobEvent.CheckpointEmitted.class),
           Map.entry(JobEvent.ApprovalRecorded.TYPE, JobEvent.ApprovalRecorded.class),
           Map.entry(JobEvent.AdapterStep.TYPE, JobEvent.AdapterStep.class),
-          Map.entry(JobEvent.EnvOverrideRecorded.TYPE, JobEvent.EnvOverrideRecorded.class));
+          Map.entry(JobEvent.EnvOverrideRecorded.TYPE, JobEvent.EnvOverrideRecorded.class),
+          Map.entry(JobEvent.StepStarted.TYPE, JobEvent.StepStarted.class),
+          Map.entry(JobEvent.StepRetried.TYPE, JobEvent.StepRetried.class),
+          Map.entry(JobEvent.BudgetRaised.TYPE, JobEvent.BudgetRaised.class));
 
   private EventCodec() {}
 

@@ -2,11 +2,13 @@ package dev.wrkr.job;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.wrkr.budget.Budgets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What can happen to a job, as recorded in its ledger. The wire names ({@link #type()}) and
@@ -17,11 +19,25 @@ public sealed interface JobEvent {
   /** The ledger's name for this kind of event. */
   String type();
 
-  /** The job was created; its status is {@code queued}. */
-  record JobInitialized(Instant startedAt, String status) implements JobEvent {
+  /**
+   * The job was created; its status is {@code queued}. A submitted job also records what it was
+   * submitted with (ours; Wrkr's payload has only the first two fields, and Wrkr-style readers
+   * ignore the rest): the JobSpec as submitted, its adapter, workspace and budgets.
+   */
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  record JobInitialized(
+      Instant startedAt,
+      String status,
+      Optional<Submission> submission)
+      implements JobEvent {
     public JobInitialized {
       Objects.requireNonNull(startedAt, "started_at");
       Objects.requireNonNull(status, "status");
+      submission = submission == null ? Optional.empty() : submission;
+    }
+
+    public JobInitialized(Instant startedAt, String status) {
+      this(startedAt, status, Optional.empty());
     }
 
     public static final String TYPE = "job_initialized";
@@ -29,6 +45,26 @@ public sealed interface JobEvent {
     @Override
     public String type() {
       return TYPE;
+    }
+  }
+
+  /** What a job was submitted with. {@code jobspec} is the document as parsed. */
+  record Submission(
+      String specName,
+      String objective,
+      String adapter,
+      String specPath,
+      String workspace,
+      Budgets budgets,
+      JsonNode jobspec) {
+    public Submission {
+      Objects.requireNonNull(specName, "spec_name");
+      Objects.requireNonNull(objective, "objective");
+      Objects.requireNonNull(adapter, "adapter");
+      Objects.requireNonNull(specPath, "spec_path");
+      Objects.requireNonNull(workspace, "workspace");
+      Objects.requireNonNull(budgets, "budgets");
+      Objects.requireNonNull(jobspec, "jobspec");
     }
   }
 
@@ -66,12 +102,21 @@ public sealed interface JobEvent {
     }
   }
 
-  /** Absolute values of the job's usage counters. */
-  record CountersUpdated(long retryCount, long stepCount, long toolCallCount) implements JobEvent {
+  /**
+   * Absolute values of the job's usage counters. {@code tokens} and {@code estimated_cost} are ours
+   * (reported by steps); a Wrkr payload without them reads as 0.
+   */
+  record CountersUpdated(
+      long retryCount, long stepCount, long toolCallCount, long tokens, double estimatedCost)
+      implements JobEvent {
     public CountersUpdated {
-      if (retryCount < 0 || stepCount < 0 || toolCallCount < 0) {
+      if (retryCount < 0 || stepCount < 0 || toolCallCount < 0 || tokens < 0 || !(estimatedCost >= 0)) {
         throw new IllegalArgumentException("counters must be >= 0");
       }
+    }
+
+    public CountersUpdated(long retryCount, long stepCount, long toolCallCount) {
+      this(retryCount, stepCount, toolCallCount, 0, 0);
     }
 
     public static final String TYPE = "counters_updated";
@@ -184,7 +229,13 @@ public sealed interface JobEvent {
     }
   }
 
-  /** An adapter step ran (or was recorded as not executed). */
+  /**
+   * An adapter step ended (or was recorded as not executed): the "recorded done" point of a step.
+   * Ours: {@code outcome} ({@code succeeded}, {@code not_executed}, {@code decision_needed},
+   * {@code failed}, {@code timed_out}, {@code canceled}; absent in Wrkr ledgers, read as succeeded),
+   * the exit code, the attempt and where its logs are.
+   */
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   record AdapterStep(
       String adapter,
       List<String> artifacts,
@@ -192,9 +243,16 @@ public sealed interface JobEvent {
       boolean executed,
       String stepId,
       long stepIndex,
-      String summary)
+      String summary,
+      Optional<String> outcome,
+      Optional<Integer> exitCode,
+      Optional<Integer> attempt,
+      Optional<StepLogs> logs)
       implements JobEvent {
     public static final String TYPE = "adapter_step";
+
+    /** Outcomes after which the cursor moves past the step. */
+    public static final List<String> ADVANCING = List.of("succeeded", "not_executed", "decision_needed");
 
     public AdapterStep {
       Objects.requireNonNull(adapter, "adapter");
@@ -202,6 +260,72 @@ public sealed interface JobEvent {
       command = command == null ? "" : command;
       Objects.requireNonNull(stepId, "step_id");
       summary = summary == null ? "" : summary;
+      outcome = outcome == null ? Optional.empty() : outcome;
+      exitCode = exitCode == null ? Optional.empty() : exitCode;
+      attempt = attempt == null ? Optional.empty() : attempt;
+      logs = logs == null ? Optional.empty() : logs;
+    }
+
+    public AdapterStep(
+        String adapter, List<String> artifacts, String command, boolean executed, String stepId,
+        long stepIndex, String summary) {
+      this(adapter, artifacts, command, executed, stepId, stepIndex, summary,
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** True when the step is done and the cursor moves past it. */
+    public boolean advances() {
+      return outcome.map(ADVANCING::contains).orElse(true);
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** Where a step's output went (bounded, rotated files on the worker that ran it). */
+  record StepLogs(String stdout, String stderr, long stdoutBytes, long stderrBytes, boolean truncated) {}
+
+  /** A step's command is about to start (ours): a step in flight until its adapter_step. */
+  record StepStarted(String stepId, long stepIndex, int attempt, String workerId) implements JobEvent {
+    public static final String TYPE = "step_started";
+
+    public StepStarted {
+      Objects.requireNonNull(stepId, "step_id");
+      Objects.requireNonNull(workerId, "worker_id");
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** A step failed and will run again after {@code backoffMillis} (ours). */
+  record StepRetried(String stepId, long stepIndex, int attempt, String reason, long backoffMillis)
+      implements JobEvent {
+    public static final String TYPE = "step_retried";
+
+    public StepRetried {
+      Objects.requireNonNull(stepId, "step_id");
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** Budgets raised on resume (ours): {@code key=value} changes, with who and why. */
+  record BudgetRaised(List<String> changes, String approvedBy, String reason) implements JobEvent {
+    public static final String TYPE = "budget_raised";
+
+    public BudgetRaised {
+      changes = List.copyOf(changes);
+      approvedBy = approvedBy == null ? "" : approvedBy;
+      reason = reason == null ? "" : reason;
     }
 
     @Override

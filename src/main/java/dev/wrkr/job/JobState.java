@@ -1,6 +1,12 @@
 package dev.wrkr.job;
 
+import dev.wrkr.budget.BudgetRaise;
+import dev.wrkr.budget.Budgets;
+import dev.wrkr.budget.Usage;
 import dev.wrkr.job.JobEvent.AdapterStep;
+import dev.wrkr.job.JobEvent.BudgetRaised;
+import dev.wrkr.job.JobEvent.StepRetried;
+import dev.wrkr.job.JobEvent.StepStarted;
 import dev.wrkr.job.JobEvent.ApprovalRecorded;
 import dev.wrkr.job.JobEvent.CheckpointEmitted;
 import dev.wrkr.job.JobEvent.CountersUpdated;
@@ -39,7 +45,13 @@ public record JobState(
     Optional<Instant> startedAt,
     List<String> lastReasonCodes,
     Optional<EnvFingerprint> envFingerprint,
-    Optional<CheckpointRef> lastCheckpoint) {
+    Optional<CheckpointRef> lastCheckpoint,
+    Optional<String> adapter,
+    Budgets budgets,
+    long nextStepIndex,
+    long tokens,
+    double estimatedCost,
+    Optional<StepInFlight> stepInFlight) {
 
   /** The environment a job must resume in. */
   public record EnvFingerprint(String hash, List<String> rules, Map<String, String> values) {
@@ -49,6 +61,9 @@ public record JobState(
       values = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(values));
     }
   }
+
+  /** A step whose command started and whose end is not recorded yet. */
+  public record StepInFlight(String stepId, long stepIndex, int attempt, String workerId, long startedSeq) {}
 
   /** Where the latest checkpoint is: its id is {@code cp_<seq>}. */
   public record CheckpointRef(long seq, String type, String summary, JobStatus status) {
@@ -65,13 +80,23 @@ public record JobState(
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(envFingerprint, "envFingerprint");
     Objects.requireNonNull(lastCheckpoint, "lastCheckpoint");
+    Objects.requireNonNull(adapter, "adapter");
+    Objects.requireNonNull(budgets, "budgets");
+    Objects.requireNonNull(stepInFlight, "stepInFlight");
+  }
+
+  /** Usage so far, with wall time counted from the job's start to {@code now}. */
+  public Usage usage(Instant now) {
+    long wall = startedAt.map(s -> Usage.elapsedSeconds(s, now)).orElse(0L);
+    return new Usage(wall, retryCount, stepCount, toolCallCount, tokens, estimatedCost);
   }
 
   /** The state before the first event: no events applied. */
   public static JobState empty(JobId jobId) {
     return new JobState(
         jobId, JobStatus.QUEUED, 0, 0, 0, new TreeSet<>(), 0, Optional.empty(), List.of(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Budgets.unlimited(), 0, 0, 0,
+        Optional.empty());
   }
 
   /** Folds {@code events} (sequence numbers {@code lastAppliedSeq+1 ...}) into this state. */
@@ -99,6 +124,10 @@ public record JobState(
         }
         b.status = JobStatus.QUEUED;
         b.startedAt = Optional.of(e.startedAt());
+        e.submission().ifPresent(s -> {
+          b.adapter = Optional.of(s.adapter());
+          b.budgets = s.budgets();
+        });
       }
       case StatusChanged e -> {
         if (e.from() != status || !Transitions.allowed(e.from(), e.to())) {
@@ -114,6 +143,8 @@ public record JobState(
         b.retryCount = e.retryCount();
         b.stepCount = e.stepCount();
         b.toolCallCount = e.toolCallCount();
+        b.tokens = e.tokens();
+        b.estimatedCost = e.estimatedCost();
       }
       case IdempotencyRecorded e -> b.idempotencyKeys.add(e.key());
       case CheckpointEmitted e -> {
@@ -125,12 +156,29 @@ public record JobState(
           b.envFingerprint = Optional.of(new EnvFingerprint(e.hash(), e.rules(), e.values()));
       case EnvOverrideRecorded e ->
           b.envFingerprint = Optional.of(new EnvFingerprint(e.actualHash(), e.rules(), e.values()));
+      case AdapterStep e -> {
+        if (e.advances()) {
+          b.nextStepIndex = Math.max(b.nextStepIndex, e.stepIndex() + 1);
+        }
+        b.stepInFlight = Optional.empty();
+      }
+      case StepStarted e ->
+          b.stepInFlight = Optional.of(new StepInFlight(e.stepId(), e.stepIndex(), e.attempt(), e.workerId(), seq));
+      case BudgetRaised e -> b.budgets = raise(b.budgets, e, seq);
+      case StepRetried e -> b.stepInFlight = Optional.empty();
       case LeaseSet e -> {}
       case LeaseReleased e -> {}
       case ApprovalRecorded e -> {}
-      case AdapterStep e -> {}
     }
     return b.build();
+  }
+
+  private Budgets raise(Budgets budgets, BudgetRaised e, long seq) {
+    try {
+      return BudgetRaise.apply(budgets, BudgetRaise.parseAll(e.changes()));
+    } catch (RuntimeException ex) {
+      throw corrupt("ledger holds an unreadable budget change", seq, e, Map.of("changes", e.changes()));
+    }
   }
 
   private CorruptLedgerException corrupt(
@@ -158,6 +206,12 @@ public record JobState(
     List<String> lastReasonCodes;
     Optional<EnvFingerprint> envFingerprint;
     Optional<CheckpointRef> lastCheckpoint;
+    Optional<String> adapter;
+    Budgets budgets;
+    long nextStepIndex;
+    long tokens;
+    double estimatedCost;
+    Optional<StepInFlight> stepInFlight;
 
     Builder(JobState s, long seq) {
       this.base = s;
@@ -171,12 +225,19 @@ public record JobState(
       lastReasonCodes = s.lastReasonCodes;
       envFingerprint = s.envFingerprint;
       lastCheckpoint = s.lastCheckpoint;
+      adapter = s.adapter;
+      budgets = s.budgets;
+      nextStepIndex = s.nextStepIndex;
+      tokens = s.tokens;
+      estimatedCost = s.estimatedCost;
+      stepInFlight = s.stepInFlight;
     }
 
     JobState build() {
       return new JobState(
           base.jobId, status, retryCount, stepCount, toolCallCount, idempotencyKeys, seq,
-          startedAt, lastReasonCodes, envFingerprint, lastCheckpoint);
+          startedAt, lastReasonCodes, envFingerprint, lastCheckpoint, adapter, budgets, nextStepIndex,
+          tokens, estimatedCost, stepInFlight);
     }
   }
 }

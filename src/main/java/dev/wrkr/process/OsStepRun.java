@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,7 +70,7 @@ final class OsStepRun implements StepRun {
   public StepOutcome await() {
     try {
       return outcome.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       throw StepProcessException.supervisionFailed(pid(), e.getCause());
     }
   }
@@ -134,7 +135,7 @@ final class OsStepRun implements StepRun {
       termination.sweep(config.killGrace());
     }
     // Normally instant once the group is gone; bounded for a process that escaped the group
-    // (setsid of its own) and still holds a pipe: its later output still goes to the log.
+    // (a setsid of its own) and still holds a pipe. The counts below are those of this moment.
     long drainDeadline = System.nanoTime() + config.drainGrace().toNanos();
     stdout.awaitEnd(config.drainGrace());
     stderr.awaitEnd(Duration.ofNanos(Math.max(0, drainDeadline - System.nanoTime())));

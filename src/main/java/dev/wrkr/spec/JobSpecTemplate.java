@@ -142,8 +142,6 @@ public final class JobSpecTemplate {
       }
       replace(file, content, force);
       return file;
-    } catch (FileAlreadyExistsException e) {
-      throw exists(file);
     } catch (IOException e) {
       throw fail("cannot write jobspec " + file + ": " + e.getMessage(), file);
     }
@@ -197,7 +195,11 @@ public final class JobSpecTemplate {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } else {
         // Without REPLACE_EXISTING the move fails rather than clobber a file created meanwhile.
-        Files.move(temp, file);
+        try {
+          Files.move(temp, file);
+        } catch (FileAlreadyExistsException e) {
+          throw exists(file);
+        }
       }
     } finally {
       Files.deleteIfExists(temp);

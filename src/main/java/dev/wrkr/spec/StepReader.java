@@ -30,7 +30,13 @@ final class StepReader {
   static List<Step> read(JsonNode inputs) {
     JsonNode steps = inputs.get("steps");
     if (steps == null || steps.isNull()) {
-      throw Problem.at("/inputs", "jobspec.inputs.steps is required for reference adapter");
+      Problem missing = Problem.at("/inputs", "jobspec.inputs.steps is required for reference adapter");
+      for (String key : inputs.propertyNames()) {
+        if (!key.equals("steps") && Suggestions.closest(key, Set.of("steps")).isPresent()) {
+          throw missing.hint("found \"" + key + "\"; did you mean \"steps\"?");
+        }
+      }
+      throw missing;
     }
     if (!steps.isArray()) {
       throw Problem.at(STEPS, "jobspec.inputs.steps must be a list");

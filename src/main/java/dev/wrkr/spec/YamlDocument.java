@@ -85,7 +85,7 @@ final class YamlDocument {
   static SpecDocument parse(String text) {
     YamlDocument reader = new YamlDocument();
     try {
-      reader.read(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)));
+      reader.read(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, new PairSafeReader(text))));
     } catch (MarkedYamlEngineException e) {
       Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
       String problem = Objects.requireNonNullElse(e.getProblem(), e.getMessage());

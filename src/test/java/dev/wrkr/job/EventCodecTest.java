@@ -36,7 +36,15 @@ class EventCodecTest {
   @Test
   void payloads_should_use_wrkrs_field_names_in_canonical_form() {
     assertThat(EventCodec.encode(new JobEvent.CountersUpdated(0, 2, 1)))
-        .isEqualTo("{\"retry_count\":0,\"step_count\":2,\"tool_call_count\":1}");
+        .isEqualTo("{\"estimated_cost\":0,\"retry_count\":0,\"step_count\":2,\"tokens\":0,\"tool_call_count\":1}");
+    assertThat(EventCodec.decode(JOB, 7, "counters_updated", "{\"retry_count\":0,\"step_count\":2,\"tool_call_count\":1}"))
+        .as("a Wrkr payload without our usage fields")
+        .isEqualTo(new JobEvent.CountersUpdated(0, 2, 1));
+    assertThat(EventCodec.decode(JOB, 8, "adapter_step",
+            "{\"adapter\":\"reference\",\"artifacts\":[],\"command\":\"true\",\"executed\":true,"
+                + "\"step_id\":\"plan\",\"step_index\":0,\"summary\":\"s\"}"))
+        .as("a Wrkr adapter_step counts as a finished step")
+        .satisfies(e -> assertThat(((JobEvent.AdapterStep) e).advances()).isTrue());
     assertThat(EventCodec.encode(JobEvents.moved(JobStatus.QUEUED, JobStatus.RUNNING)))
         .isEqualTo("{\"from\":\"queued\",\"to\":\"running\"}");
     assertThat(EventCodec.encode(JobEvents.checkpoint("plan", "p", JobStatus.RUNNING)))

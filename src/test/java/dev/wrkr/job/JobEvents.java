@@ -58,7 +58,10 @@ public final class JobEvents {
             "wrkr.approval_record", "v1", T0.plusNanos(1500), "dev", "job_1", "cp_8", "looks good", "ana"),
         new JobEvent.AdapterStep("reference", List.of("a.md"), "true", true, "plan", 0, "make plan"),
         new JobEvent.EnvOverrideRecorded(
-            "b".repeat(64), "ana", T0, "a".repeat(64), "new runner image", List.of("os"), Map.of("os", "linux")));
+            "b".repeat(64), "ana", T0, "a".repeat(64), "new runner image", List.of("os"), Map.of("os", "linux")),
+        new JobEvent.StepStarted("plan", 0, 1, "dispatch-host-42"),
+        new JobEvent.StepRetried("plan", 0, 1, "exit=3", 1000),
+        new JobEvent.BudgetRaised(List.of("max_step_count=40"), "ana", "needs more steps"));
   }
 
   /**

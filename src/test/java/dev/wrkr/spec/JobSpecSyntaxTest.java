@@ -180,6 +180,17 @@ class JobSpecSyntaxTest {
   }
 
   @Test
+  void an_astral_character_at_the_parser_buffer_edge_should_load() {
+    String before = SpecFixture.MINIMAL.substring(0, SpecFixture.MINIMAL.indexOf("Do the thing."));
+    for (int at = 1020; at <= 1030; at++) {
+      String objective = "x".repeat(at - before.length()) + "\uD83D\uDE00";
+      JobSpec spec = specs.load("spec" + at + ".yaml", SpecFixture.minimalWith("Do the thing.", objective));
+
+      assertThat(spec.objective()).isEqualTo(objective);
+    }
+  }
+
+  @Test
   void control_characters_should_be_refused_with_their_line() {
     InvalidJobSpecException e = specs.rejected("spec.yaml", SpecFixture.minimalWith("Do the thing.", "Do the \u0007 thing."));
 
