@@ -60,7 +60,9 @@ public final class UpgradeClassFiles {
       }
     }
     Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
-    System.out.println("upgraded " + upgraded + " class files in " + jar.getFileName());
+    if (upgraded > 0) {
+      System.out.println("upgraded " + upgraded + " class files in " + jar.getFileName());
+    }
   }
 
   private static boolean isOldClass(ZipEntry entry, byte[] bytes) {

@@ -2,13 +2,19 @@ package dev.wrkr.app;
 
 import dev.wrkr.cli.Services;
 import dev.wrkr.dispatch.CheckpointService;
+import dev.wrkr.dispatch.Dispatch;
+import dev.wrkr.dispatch.DispatchPorts;
 import dev.wrkr.dispatch.JobHistory;
+import dev.wrkr.dispatch.RunnerConfig;
+import dev.wrkr.envfp.SystemEnvironmentProbe;
+import dev.wrkr.process.OsStepProcesses;
 import dev.wrkr.dispatch.StatusService;
 import dev.wrkr.release.BuildInfo;
 import dev.wrkr.store.JobStore;
 import dev.wrkr.store.StoreLocation;
 import dev.wrkr.store.postgres.PostgresStore;
 import dev.wrkr.store.sqlite.SqliteStore;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
@@ -21,16 +27,21 @@ import java.util.Optional;
 public final class AppServices implements Services {
   private final JobStore store;
   private final InstantSource clock;
+  private final Map<String, String> env;
+  private final Path cwd;
 
-  private AppServices(JobStore store, InstantSource clock) {
+  private AppServices(JobStore store, InstantSource clock, Map<String, String> env, Path cwd) {
     this.store = store;
     this.clock = clock;
+    this.env = env;
+    this.cwd = cwd;
   }
 
-  public static AppServices open(Optional<String> storeFlag, Map<String, String> env, InstantSource clock) {
+  public static AppServices open(
+      Optional<String> storeFlag, Map<String, String> env, InstantSource clock, Path cwd) {
     StoreLocation location =
         storeFlag.map(StoreLocation::parse).orElseGet(() -> StoreLocation.defaultFor(env));
-    return new AppServices(openStore(location), clock);
+    return new AppServices(openStore(location), clock, Map.copyOf(env), cwd);
   }
 
   /** Opens the adapter for {@code location}. */
@@ -53,6 +64,14 @@ public final class AppServices implements Services {
   @Override
   public CheckpointService checkpoints() {
     return new CheckpointService(history(), clock, BuildInfo.current().version());
+  }
+
+  @Override
+  public Dispatch dispatch() {
+    SystemEnvironmentProbe probe = new SystemEnvironmentProbe(env, cwd);
+    String worker = "dispatch-" + probe.hostname() + "-" + ProcessHandle.current().pid();
+    RunnerConfig config = RunnerConfig.defaults(worker, StoreLocation.wrkrHome(env).resolve("logs"));
+    return new Dispatch(new DispatchPorts(store, OsStepProcesses.detect(), probe), clock, config);
   }
 
   private JobHistory history() {

@@ -28,7 +28,7 @@ public final class Main {
             System.getenv(),
             Path.of("").toAbsolutePath(),
             InstantSource.system(),
-            store -> AppServices.open(store, System.getenv(), InstantSource.system()));
+            store -> AppServices.open(store, System.getenv(), InstantSource.system(), Path.of("").toAbsolutePath()));
     return new Cli(io).run(args);
   }
 }

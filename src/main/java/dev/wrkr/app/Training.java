@@ -33,7 +33,7 @@ public final class Training {
       PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
       Io io =
           new Io(sink, sink, env, Path.of("").toAbsolutePath(), InstantSource.system(),
-              store -> AppServices.open(store, env, InstantSource.system()));
+              store -> AppServices.open(store, env, InstantSource.system(), Path.of("").toAbsolutePath()));
       for (List<String> argv :
           List.of(
               List.of("version"),

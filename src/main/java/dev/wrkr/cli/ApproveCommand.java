@@ -36,7 +36,7 @@ final class ApproveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ApprovalRecord record =
-        invocation.services().checkpoints().approve(JobId.of(jobId), checkpointId, reason, approver());
+        invocation.services().checkpoints().approve(JobId.of(jobId), checkpointId, reason, Approver.resolve(approvedBy, invocation.io().env()));
     Output out = invocation.output();
     if (out.json()) {
       out.result(record);
@@ -44,15 +44,5 @@ final class ApproveCommand implements Callable<Integer> {
       out.line("approved checkpoint=" + record.checkpointId());
     }
     return 0;
-  }
-
-  private String approver() {
-    for (String candidate :
-        new String[] {approvedBy, invocation.io().env().get("WRKR_APPROVED_BY"), invocation.io().env().get("USER")}) {
-      if (candidate != null && !candidate.isBlank()) {
-        return candidate.strip();
-      }
-    }
-    return "unknown";
   }
 }

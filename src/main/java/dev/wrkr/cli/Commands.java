@@ -12,6 +12,13 @@ final class Commands {
     root.addSubcommand("status", new StatusCommand(invocation));
     CheckpointCommand.register(root, invocation);
     root.addSubcommand("approve", new ApproveCommand(invocation));
+    root.addSubcommand("init", new InitCommand(invocation));
+    root.addSubcommand("submit", new SubmitCommand(invocation));
+    root.addSubcommand("resume", new ResumeCommand(invocation));
+    root.addSubcommand("pause", new LifecycleCommands.Pause(invocation));
+    root.addSubcommand("cancel", new LifecycleCommands.Cancel(invocation));
+    root.addSubcommand("jobs", new JobsCommand(invocation));
+    BudgetCommand.register(root, invocation);
     root.addSubcommand("help", new CommandLine.HelpCommand());
     root.setCaseInsensitiveEnumValuesAllowed(false);
     root.setUsageHelpAutoWidth(false);

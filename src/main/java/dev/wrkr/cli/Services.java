@@ -1,6 +1,7 @@
 package dev.wrkr.cli;
 
 import dev.wrkr.dispatch.CheckpointService;
+import dev.wrkr.dispatch.Dispatch;
 import dev.wrkr.dispatch.StatusService;
 
 /**
@@ -12,6 +13,8 @@ public interface Services extends AutoCloseable {
   StatusService status();
 
   CheckpointService checkpoints();
+
+  Dispatch dispatch();
 
   @Override
   void close();

@@ -70,6 +70,25 @@ public final class JobSpecLoader {
     return parse(file.bytes(), file.path());
   }
 
+  /**
+   * Rebuilds a JobSpec from the document a job recorded when it was submitted ({@code
+   * job_initialized.submission.jobspec}), so that resume runs what was submitted even when the file
+   * changed since. The same validation applies; the workspace must still exist.
+   *
+   * @param specPath where the document was originally loaded from (absolute)
+   */
+  public JobSpec recorded(JsonNode jobspec, Path specPath) {
+    Objects.requireNonNull(jobspec, "jobspec");
+    Objects.requireNonNull(specPath, "specPath");
+    try {
+      Depth.check(jobspec);
+      validate(jobspec, SourceMap.EMPTY);
+      return build(jobspec, specPath);
+    } catch (Problem problem) {
+      throw problem.toException(SourceMap.EMPTY, specPath);
+    }
+  }
+
   /** Parses file content as if read from {@code specPath} (absolute); for tests and fuzzing. */
   JobSpec parse(byte[] content, Path specPath) {
     SourceMap map = SourceMap.EMPTY;

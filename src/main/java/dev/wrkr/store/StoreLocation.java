@@ -81,13 +81,23 @@ public sealed interface StoreLocation {
     if (url != null && !url.isEmpty()) {
       return parse(url);
     }
+    return new Sqlite(wrkrHome(env).resolve("wrkr.db"));
+  }
+
+  /**
+   * wrkr's data folder: {@code WRKR_HOME}, else {@code $HOME/.wrkr} ({@code HOME} from the
+   * environment variable, never {@code user.home}). Empty variables count as unset.
+   *
+   * @throws StoreException {@link ReasonCode#E_STORE_UNAVAILABLE} when neither is set
+   */
+  static Path wrkrHome(Map<String, String> env) {
     String wrkrHome = env.get("WRKR_HOME");
     if (wrkrHome != null && !wrkrHome.isEmpty()) {
-      return new Sqlite(StoreUrlParser.path(wrkrHome, "WRKR_HOME").resolve("wrkr.db"));
+      return StoreUrlParser.path(wrkrHome, "WRKR_HOME");
     }
     String home = env.get("HOME");
     if (home != null && !home.isEmpty()) {
-      return new Sqlite(StoreUrlParser.path(home, "HOME").resolve(".wrkr").resolve("wrkr.db"));
+      return StoreUrlParser.path(home, "HOME").resolve(".wrkr");
     }
     throw StoreException.unavailable(
         "cannot locate the store: neither WRKR_HOME nor HOME is set; set WRKR_HOME to a"

@@ -46,7 +46,7 @@ public final class CliHarness {
         new Io(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            e, cwd, clock, store -> AppServices.open(store, e, clock));
+            e, cwd, clock, store -> AppServices.open(store, e, clock, cwd));
     int code = new Cli(io).run(argv);
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

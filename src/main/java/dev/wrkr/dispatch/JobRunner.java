@@ -1,0 +1,265 @@
+package dev.wrkr.dispatch;
+
+import dev.wrkr.budget.BudgetCheck;
+import dev.wrkr.budget.Usage;
+import dev.wrkr.budget.Violation;
+import dev.wrkr.failure.ReasonCode;
+import dev.wrkr.failure.WrkrException;
+import dev.wrkr.job.JobEvent;
+import dev.wrkr.job.JobId;
+import dev.wrkr.job.JobState;
+import dev.wrkr.job.JobStatus;
+import dev.wrkr.process.BaseEnvironment;
+import dev.wrkr.process.StepCommand;
+import dev.wrkr.process.StepOutcome;
+import dev.wrkr.process.StepProcesses;
+import dev.wrkr.process.StepRun;
+import dev.wrkr.spec.JobSpec;
+import dev.wrkr.spec.NoopAdapter;
+import dev.wrkr.spec.ReferenceAdapter;
+import dev.wrkr.spec.Step;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a leased job's adapter from its durable cursor, one step per {@link #tickOnce}.
+ *
+ * <p>Crash windows: a step's command starts after its {@code step_started} event and is recorded
+ * done only when its outcome batch commits; a crash in between leaves the cursor on the step, so
+ * it runs again on resume; a crash after the commit never runs it again (the fold moves the
+ * cursor). Budgets are checked before a step (it must not push step count or tool calls over) and
+ * after it. Pause and cancel arrive through the ledger: the next append sees the new status.
+ */
+final class JobRunner {
+  /** Result of one tick. */
+  sealed interface Tick {
+    record Continue() implements Tick {}
+
+    record Stopped(JobState state) implements Tick {}
+  }
+
+  private final JobId job;
+  private final JobSpec spec;
+  private final JobHistory history;
+  private final StepProcesses processes;
+  private final InstantSource clock;
+  private final RunnerConfig config;
+  private final LeaseKeeper keeper;
+  private final StepUsageFile usageFile = new StepUsageFile();
+
+  JobRunner(JobId job, JobSpec spec, JobHistory history, StepProcesses processes, InstantSource clock,
+      RunnerConfig config, LeaseKeeper keeper) {
+    this.job = job;
+    this.spec = spec;
+    this.history = history;
+    this.processes = processes;
+    this.clock = clock;
+    this.config = config;
+    this.keeper = keeper;
+  }
+
+  /** Ticks until the job stops running; throws the stop's reason when it is a failure. */
+  JobState runToStop() {
+    while (true) {
+      if (tickOnce() instanceof Tick.Stopped stopped) {
+        return stopped.state();
+      }
+    }
+  }
+
+  /** Does the next thing the job needs: one step, a budget stop, or completion. */
+  Tick tickOnce() {
+    checkLease();
+    JobState s = history.load(job).orElseThrow(() -> StatusService.jobNotFound(job));
+    if (s.status() != JobStatus.RUNNING) {
+      return new Tick.Stopped(s);
+    }
+    List<Step> steps = steps();
+    if (s.nextStepIndex() >= steps.size()) {
+      String summary = spec.adapter() instanceof NoopAdapter ? "noop adapter completed" : "reference adapter completed";
+      return new Tick.Stopped(record(StepBatches.completed(s, summary, clock.instant())));
+    }
+    Step step = steps.get((int) s.nextStepIndex());
+    long index = s.nextStepIndex();
+    boolean runsCommand = step.executed() && step.command().isPresent() && !step.decisionNeeded();
+    stopIfOverBudget(s, BudgetCheck.wouldExceed(s.budgets(), s.usage(clock.instant()), Usage.step(runsCommand ? 1 : 0)));
+    if (step.decisionNeeded()) {
+      return new Tick.Stopped(record(StepBatches.decisionNeeded(s, step, index, clock.instant())));
+    }
+    if (!runsCommand) {
+      JobState after = record(StepBatches.succeeded(s, step, index, 0, 0, Optional.empty(), StepBatches.StepUsage.NONE,
+          clock.instant()));
+      stopIfOverBudget(after, BudgetCheck.check(after.budgets(), after.usage(clock.instant())));
+      return new Tick.Continue();
+    }
+    return runStep(step, index);
+  }
+
+  private Tick runStep(Step step, long index) {
+    int attempt = 1;
+    while (true) {
+      JobState s = record(List.of(new JobEvent.StepStarted(step.id(), index, attempt, config.worker())));
+      if (s.status() != JobStatus.RUNNING) {
+        return new Tick.Stopped(s);
+      }
+      Path usagePath = logDir().resolve(logName(index, attempt) + ".usage.json");
+      StepOutcome outcome = await(processes.start(command(step, index, attempt, usagePath)));
+      StepBatches.StepUsage usage = StepBatches.StepUsage.NONE;
+      Optional<String> usageProblem = Optional.empty();
+      try {
+        usage = usageFile.read(usagePath);
+      } catch (WrkrException e) {
+        usageProblem = Optional.of(e.getMessage());
+      }
+      JobState now = history.load(job).orElseThrow();
+      if (usageProblem.isPresent() && outcome instanceof StepOutcome.Exited e && e.succeeded()) {
+        record(StepBatches.failed(now, step, index, attempt, "failed", Optional.of(0), Optional.of(e.logs()),
+            usage, usageProblem.get(), clock.instant()));
+        throw new WrkrException(ReasonCode.E_ADAPTER_FAIL, usageProblem.get(),
+            Map.of("job_id", job.value(), "step_id", step.id()));
+      }
+      switch (outcome) {
+        case StepOutcome.Exited e when e.succeeded() -> {
+          JobState after = record(StepBatches.succeeded(now, step, index, attempt, 0, Optional.of(e.logs()), usage,
+              clock.instant()));
+          stopIfOverBudget(after, BudgetCheck.check(after.budgets(), after.usage(clock.instant())));
+          return new Tick.Continue();
+        }
+        case StepOutcome.Canceled c -> {
+          return new Tick.Stopped(record(StepBatches.canceled(step, index, attempt, Optional.of(c.logs()))));
+        }
+        default -> {}
+      }
+      String why = reason(outcome);
+      if (attempt <= step.retries()) {
+        stopIfOverBudget(now, BudgetCheck.wouldExceed(now.budgets(), now.usage(clock.instant()), Usage.retry()));
+        long backoff = step.retryBackoff().toMillis() << Math.min(attempt - 1, 20);
+        record(StepBatches.retried(now, step, index, attempt, why, backoff, usage));
+        sleep(Duration.ofMillis(backoff));
+        checkLease();
+        attempt++;
+        continue;
+      }
+      record(StepBatches.failed(now, step, index, attempt, outcomeName(outcome), exitCode(outcome), logsOf(outcome),
+          usage, why, clock.instant()));
+      throw new WrkrException(ReasonCode.E_ADAPTER_FAIL, "reference adapter step failed",
+          details(step, outcome));
+    }
+  }
+
+  private StepOutcome await(StepRun run) {
+    while (true) {
+      Optional<StepOutcome> done = run.poll();
+      if (done.isPresent()) {
+        return done.get();
+      }
+      if (keeper.cancelRequested() || keeper.lost()) {
+        run.cancel(config.cancelGrace());
+        StepOutcome out = run.await();
+        checkLease();
+        return out;
+      }
+      sleep(config.pollEvery());
+    }
+  }
+
+  private StepCommand command(Step step, long index, int attempt, Path usagePath) {
+    Map<String, String> env = new HashMap<>(step.env());
+    env.put("WRKR_JOB_ID", job.value());
+    env.put("WRKR_STEP_ID", step.id());
+    env.put("WRKR_STEP_ATTEMPT", Integer.toString(attempt));
+    env.put("WRKR_STEP_USAGE_FILE", usagePath.toString());
+    return new StepCommand(step.command().orElseThrow(), spec.workspace(), env, BaseEnvironment.INHERIT,
+        step.timeout(), logDir(), logName(index, attempt), config.maxLogBytes(), config.keepRotated());
+  }
+
+  private Path logDir() {
+    return config.logRoot().resolve(job.value());
+  }
+
+  private static String logName(long index, int attempt) {
+    return "step-" + index + "-a" + attempt;
+  }
+
+  private List<Step> steps() {
+    return switch (spec.adapter()) {
+      case ReferenceAdapter r -> r.steps();
+      case NoopAdapter n -> List.of();
+    };
+  }
+
+  /**
+   * Appends a decided batch. When a pause or cancel landed first, the batch is still recorded
+   * (the step did happen) but without its status changes, and the runner stops after it.
+   */
+  private JobState record(List<JobEvent> events) {
+    return history.update(job, current -> current.status() == JobStatus.RUNNING
+        ? events
+        : events.stream().filter(e -> !(e instanceof JobEvent.StatusChanged)).toList());
+  }
+
+  private void stopIfOverBudget(JobState s, List<Violation> violations) {
+    if (violations.isEmpty() || s.status() != JobStatus.RUNNING) {
+      return;
+    }
+    record(StepBatches.budgetExceeded(s, violations, clock.instant()));
+    throw new WrkrException(ReasonCode.E_BUDGET_EXCEEDED, "job stopped because budget limits were exceeded",
+        Map.of("job_id", job.value(), "violations", violations.stream().map(Violation::text).toList()));
+  }
+
+  private void checkLease() {
+    if (keeper.lost()) {
+      throw new WrkrException(ReasonCode.E_LEASE_CONFLICT, "job lease was taken over by another worker; stopped",
+          Map.of("job_id", job.value(), "worker_id", config.worker()));
+    }
+  }
+
+  private static String reason(StepOutcome outcome) {
+    return switch (outcome) {
+      case StepOutcome.Exited e -> "exit=" + e.code();
+      case StepOutcome.TimedOut t -> "timed out after " + t.limit().toSeconds() + "s";
+      case StepOutcome.Canceled c -> "canceled";
+      case StepOutcome.FailedToStart f -> "did not start: " + f.reason();
+    };
+  }
+
+  private static String outcomeName(StepOutcome outcome) {
+    return outcome instanceof StepOutcome.TimedOut ? "timed_out" : "failed";
+  }
+
+  private static Optional<Integer> exitCode(StepOutcome outcome) {
+    return outcome instanceof StepOutcome.Exited e ? Optional.of(e.code()) : Optional.empty();
+  }
+
+  private static Optional<dev.wrkr.process.LogRefs> logsOf(StepOutcome outcome) {
+    return switch (outcome) {
+      case StepOutcome.Exited e -> Optional.of(e.logs());
+      case StepOutcome.TimedOut t -> Optional.of(t.logs());
+      case StepOutcome.Canceled c -> Optional.of(c.logs());
+      case StepOutcome.FailedToStart f -> Optional.empty();
+    };
+  }
+
+  private Map<String, Object> details(Step step, StepOutcome outcome) {
+    Map<String, Object> d = new java.util.LinkedHashMap<>();
+    d.put("job_id", job.value());
+    d.put("step_id", step.id());
+    exitCode(outcome).ifPresent(code -> d.put("exit_code", code));
+    d.put("reason", outcome.describe());
+    return d;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WrkrException(ReasonCode.E_GENERIC_FAILURE, "interrupted", Map.of());
+    }
+  }
+}
