@@ -15,7 +15,10 @@ import dev.wrkr.store.StoreLocation;
 import dev.wrkr.store.postgres.PostgresStore;
 import dev.wrkr.store.sqlite.SqliteStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
+import dev.wrkr.failure.ReasonCode;
+import dev.wrkr.failure.WrkrException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,7 +74,24 @@ public final class AppServices implements Services {
     SystemEnvironmentProbe probe = new SystemEnvironmentProbe(env, cwd);
     String worker = "dispatch-" + probe.hostname() + "-" + ProcessHandle.current().pid();
     RunnerConfig config = RunnerConfig.defaults(worker, StoreLocation.wrkrHome(env).resolve("logs"));
+    String ttl = env.get("WRKR_LEASE_TTL_SECONDS");
+    if (ttl != null && !ttl.isBlank()) {
+      config = config.withLeaseTtl(parseTtl(ttl));
+    }
     return new Dispatch(new DispatchPorts(store, OsStepProcesses.detect(), probe), clock, config);
+  }
+
+  private static Duration parseTtl(String text) {
+    try {
+      long seconds = Long.parseLong(text.strip());
+      if (seconds >= 3 && seconds <= 86_400) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new WrkrException(ReasonCode.E_INVALID_INPUT_SCHEMA,
+        "WRKR_LEASE_TTL_SECONDS must be a whole number of seconds from 3 to 86400", Map.of("value", text));
   }
 
   private JobHistory history() {

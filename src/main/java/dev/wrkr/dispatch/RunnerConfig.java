@@ -33,6 +33,11 @@ public record RunnerConfig(
     }
   }
 
+  /** The same, with leases of {@code ttl} and heartbeats every third of it. */
+  public RunnerConfig withLeaseTtl(Duration ttl) {
+    return new RunnerConfig(worker, ttl, ttl.dividedBy(3), pollEvery, cancelGrace, logRoot, maxLogBytes, keepRotated);
+  }
+
   /** Wrkr's timings: 30 s leases, 10 s heartbeats; 16 MiB logs, 2 rotated files kept. */
   public static RunnerConfig defaults(String worker, Path logRoot) {
     return new RunnerConfig(

@@ -37,20 +37,22 @@ record SpecFile(Path path, byte[] bytes) {
       if (!Files.exists(file)) {
         throw fail("jobspec not found: " + file, file);
       }
+      // Checked and read through the real path, so a link swapped in meanwhile is not followed.
+      Path real = file.toRealPath();
       if (!spec.isAbsolute()) {
-        requireInside(file.toRealPath(), cwd.toRealPath(), spec, file);
+        requireInside(real, cwd.toRealPath(), spec, file);
       }
-      if (Files.isDirectory(file)) {
+      if (Files.isDirectory(real)) {
         throw fail("jobspec " + file + " is a directory; name a .yaml or .json file", file);
       }
-      if (!Files.isRegularFile(file)) {
+      if (!Files.isRegularFile(real)) {
         throw fail("jobspec " + file + " is not a regular file", file);
       }
-      long size = Files.size(file);
+      long size = Files.size(real);
       if (size > MAX_BYTES) {
         throw tooBig(file, size);
       }
-      return new SpecFile(file, readAtMost(file));
+      return new SpecFile(file, readAtMost(real, file));
     } catch (NoSuchFileException e) {
       throw fail("jobspec not found: " + file, file);
     } catch (IOException e) {
@@ -78,11 +80,11 @@ record SpecFile(Path path, byte[] bytes) {
     }
   }
 
-  private static byte[] readAtMost(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+  private static byte[] readAtMost(Path real, Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(real)) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw tooBig(file, Math.max(bytes.length, Files.size(file)));
+        throw tooBig(file, Math.max(bytes.length, Files.size(real)));
       }
       return bytes;
     }

@@ -100,19 +100,35 @@ final class YamlDocument {
   }
 
   private void read(Parser parser) {
-    parser.next(); // StreamStart
-    Event start = parser.next();
+    next(parser); // StreamStart
+    Event start = next(parser);
     if (start.getEventId() == Event.ID.StreamEnd) {
       throw Problem.parsing(null, null, "the jobspec is empty");
     }
     do {
-      node(parser.next());
+      node(next(parser));
     } while (!cursor.atTop());
-    parser.next(); // DocumentEnd
-    Event next = parser.next();
+    next(parser); // DocumentEnd
+    Event next = next(parser);
     if (next.getEventId() == Event.ID.DocumentStart) {
       throw Problem.parsing(null, location(next),
           "the jobspec holds more than one YAML document; keep one (no second ---)");
+    }
+  }
+
+  /**
+   * The next event. snakeyaml-engine 3.0.1 throws plain runtime exceptions on some malformed input
+   * (a {@code NumberFormatException} for {@code "\x} at the end of the file, found by {@code
+   * JobSpecFuzzTest}); those are reported as syntax errors too, naming the exception.
+   */
+  private static Event next(Parser parser) {
+    try {
+      return parser.next();
+    } catch (YamlEngineException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new YamlEngineException("the YAML parser could not read this input ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
   }
 

@@ -191,6 +191,14 @@ class JobSpecSyntaxTest {
   }
 
   @Test
+  void a_truncated_escape_at_the_end_should_be_a_syntax_error() {
+    InvalidJobSpecException e = specs.rejected("spec.yaml", "name: demo\nobjective: \"\\x");
+
+    assertThat(e).hasMessageStartingWith("jobspec invalid: YAML syntax error: the YAML parser could not read this input");
+    assertThat(e.details()).containsEntry("path", "/objective");
+  }
+
+  @Test
   void control_characters_should_be_refused_with_their_line() {
     InvalidJobSpecException e = specs.rejected("spec.yaml", SpecFixture.minimalWith("Do the thing.", "Do the \u0007 thing."));
 
