@@ -26,7 +26,6 @@ final class OsStepRun implements StepRun {
   private final long startNanos;
   private final Termination termination;
   private final AtomicReference<Stop> stop = new AtomicReference<>();
-  private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
   private final CompletableFuture<StepOutcome> outcome = new CompletableFuture<>();
 
   /** Why wrkr stopped the step. */
@@ -98,7 +97,6 @@ final class OsStepRun implements StepRun {
       throw new IllegalArgumentException("grace must not be negative, got " + grace);
     }
     if (stop.compareAndSet(null, new Stop.Cancel(grace))) {
-      stopRequested.complete(null);
     }
   }
 
@@ -111,6 +109,8 @@ final class OsStepRun implements StepRun {
   public Path stderrLog() {
     return stderr.file();
   }
+
+  private static final long EXIT_POLL_MILLIS = 20;
 
   private void superviseToEnd() {
     try {
@@ -149,20 +149,26 @@ final class OsStepRun implements StepRun {
     };
   }
 
-  /** Null when the shell exited by itself first; otherwise why wrkr must stop it. */
-  private Stop awaitExitOrStop() throws Exception {
-    CompletableFuture<Object> first = CompletableFuture.anyOf(process.onExit(), stopRequested);
+  /**
+   * Null when the shell exited by itself first; otherwise why wrkr must stop it. Polls rather
+   * than waiting on {@code process.onExit()}: that future completes on the common fork-join pool,
+   * and a caller that occupies the pool (a worker running jobs on it) would never see the exit
+   * (RunningJobControlTest runs a job on the common pool).
+   */
+  private Stop awaitExitOrStop() throws InterruptedException {
     Optional<Duration> limit = command.timeout();
-    if (limit.isEmpty()) {
-      first.get();
-    } else {
-      long left = limit.get().toNanos() - (System.nanoTime() - startNanos);
-      try {
-        first.get(Math.max(0, left), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
+    while (true) {
+      if (process.waitFor(EXIT_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+        return null;
+      }
+      Stop requested = stop.get();
+      if (requested != null) {
+        return requested;
+      }
+      if (limit.isPresent() && System.nanoTime() - startNanos >= limit.get().toNanos()) {
         stop.compareAndSet(null, new Stop.Timeout(limit.get()));
+        return stop.get();
       }
     }
-    return process.isAlive() ? stop.get() : null;
   }
 }

@@ -105,6 +105,7 @@ public final class JobSpecLoader {
   }
 
   private void validate(JsonNode tree, SourceMap map) {
+    requireLongRange(tree);
     List<SchemaViolation> violations = schemas.validate(SchemaId.JOBSPEC, withWrkrDefaults(tree));
     if (violations.isEmpty()) {
       return;
@@ -119,6 +120,24 @@ public final class JobSpecLoader {
           .with("errors", problems.stream().limit(MAX_LISTED).map(p -> summary(p, map)).toList());
     }
     throw first;
+  }
+
+  /**
+   * The schema validator (networknt 3.0.9 on Jackson 3) throws instead of reporting when a float
+   * beyond the range of a long meets an integer {@code minimum}; in the JobSpec schema only the
+   * members of {@code budgets} and {@code checkpoint_policy} have one. Found by {@code
+   * JobSpecFuzzTest}; guarded by {@code JobSpecSchemaErrorsTest.a_float_beyond_a_java_long_should_be_refused}.
+   */
+  private static void requireLongRange(JsonNode tree) {
+    for (String object : List.of("budgets", "checkpoint_policy")) {
+      for (var member : tree.path(object).properties()) {
+        JsonNode value = member.getValue();
+        if (value.isFloatingPointNumber() && !(Math.abs(value.doubleValue()) < 0x1p63)) {
+          String at = Pointers.child("/" + object, member.getKey());
+          throw Problem.at(at, at + " must be less than 2^63 (9223372036854775807)");
+        }
+      }
+    }
   }
 
   private static Map<String, Object> summary(Problem problem, SourceMap map) {

@@ -65,6 +65,18 @@ class JobSpecSchemaErrorsTest {
   }
 
   @Test
+  void a_float_beyond_a_java_long_should_be_refused() {
+    InvalidJobSpecException cost = specs.rejected("a.yaml",
+        SpecFixture.minimalWith("  max_tool_calls: 10\n", "  max_tool_calls: 10\n  max_estimated_cost: 1e20\n"));
+    InvalidJobSpecException steps = specs.rejected("b.yaml",
+        SpecFixture.minimalWith("max_step_count: 5", "max_step_count: 2.0e22"));
+
+    assertThat(cost).hasMessage(
+        "jobspec invalid: /budgets/max_estimated_cost must be less than 2^63 (9223372036854775807) (line 16, column 23)");
+    assertThat(steps.details()).containsEntry("path", "/budgets/max_step_count").containsEntry("line", 14);
+  }
+
+  @Test
   void a_list_objective_should_be_a_type_error() {
     InvalidJobSpecException e = specs.rejected("spec.yaml",
         SpecFixture.minimalWith("objective: Do the thing.", "objective:\n  - Do the thing."));
