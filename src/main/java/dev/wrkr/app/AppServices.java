@@ -73,7 +73,8 @@ public final class AppServices implements Services {
   public Dispatch dispatch() {
     SystemEnvironmentProbe probe = new SystemEnvironmentProbe(env, cwd);
     String worker = "dispatch-" + probe.hostname() + "-" + ProcessHandle.current().pid();
-    RunnerConfig config = RunnerConfig.defaults(worker, StoreLocation.wrkrHome(env).resolve("logs"));
+    RunnerConfig config =
+        RunnerConfig.defaults(worker, probe.hostname(), StoreLocation.wrkrHome(env).resolve("logs"));
     String ttl = env.get("WRKR_LEASE_TTL_SECONDS");
     if (ttl != null && !ttl.isBlank()) {
       config = config.withLeaseTtl(parseTtl(ttl));

@@ -108,7 +108,11 @@ final class JobRunner {
         return new Tick.Stopped(s);
       }
       Path usagePath = logDir().resolve(logName(index, attempt) + ".usage.json");
-      StepOutcome outcome = await(processes.start(command(step, index, attempt, usagePath)));
+      StepRun started = processes.start(command(step, index, attempt, usagePath));
+      if (started.pid() > 0) {
+        record(List.of(new JobEvent.StepProcess(step.id(), index, attempt, started.pid(), config.host())));
+      }
+      StepOutcome outcome = await(started);
       StepBatches.StepUsage usage = StepBatches.StepUsage.NONE;
       Optional<String> usageProblem = Optional.empty();
       try {

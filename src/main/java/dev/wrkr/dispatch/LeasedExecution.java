@@ -51,6 +51,7 @@ final class LeasedExecution {
    */
   JobState run(JobId job, JobSpec spec, Lease lease, java.util.function.Function<JobState, List<JobEvent>> beforeRun) {
     try {
+      stopLeftovers(job);
       history.update(job, s -> {
         List<JobEvent> events = new java.util.ArrayList<>();
         events.add(new JobEvent.LeaseSet(lease.worker().value(), lease.leaseId(), lease.acquiredAt(),
@@ -78,6 +79,20 @@ final class LeasedExecution {
     } finally {
       leases.release(lease);
     }
+  }
+
+  /**
+   * A step recorded as in flight by another worker on this machine (which crashed: we hold the
+   * lease now) may still be running; stop its process group before the step runs again, so its
+   * side effects happen once.
+   */
+  private void stopLeftovers(JobId job) {
+    history.load(job).flatMap(JobState::stepInFlight).ifPresent(f -> {
+      if (f.pid().isPresent() && f.host().filter(config.host()::equals).isPresent()
+          && !f.workerId().equals(config.worker())) {
+        processes.stopLeftovers(f.pid().get(), config.cancelGrace());
+      }
+    });
   }
 
   private void release(JobId job, Lease current) {

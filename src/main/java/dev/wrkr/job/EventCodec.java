@@ -29,6 +29,7 @@ public final class EventCodec {
           Map.entry(JobEvent.EnvOverrideRecorded.TYPE, JobEvent.EnvOverrideRecorded.class),
           Map.entry(JobEvent.StepStarted.TYPE, JobEvent.StepStarted.class),
           Map.entry(JobEvent.StepRetried.TYPE, JobEvent.StepRetried.class),
+          Map.entry(JobEvent.StepProcess.TYPE, JobEvent.StepProcess.class),
           Map.entry(JobEvent.BudgetRaised.TYPE, JobEvent.BudgetRaised.class));
 
   private EventCodec() {}

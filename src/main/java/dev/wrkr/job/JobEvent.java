@@ -302,6 +302,24 @@ public sealed interface JobEvent {
     }
   }
 
+  /**
+   * A step's command is running as process (group) {@code pid} on {@code host} (ours): lets a
+   * worker that takes the job over after a crash stop what the dead worker left running.
+   */
+  record StepProcess(String stepId, long stepIndex, int attempt, long pid, String host) implements JobEvent {
+    public static final String TYPE = "step_process";
+
+    public StepProcess {
+      Objects.requireNonNull(stepId, "step_id");
+      Objects.requireNonNull(host, "host");
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
   /** A step failed and will run again after {@code backoffMillis} (ours). */
   record StepRetried(String stepId, long stepIndex, int attempt, String reason, long backoffMillis)
       implements JobEvent {

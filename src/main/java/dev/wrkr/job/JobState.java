@@ -63,7 +63,13 @@ public record JobState(
   }
 
   /** A step whose command started and whose end is not recorded yet. */
-  public record StepInFlight(String stepId, long stepIndex, int attempt, String workerId, long startedSeq) {}
+  public record StepInFlight(String stepId, long stepIndex, int attempt, String workerId, long startedSeq,
+      Optional<Long> pid, Optional<String> host) {
+    StepInFlight with(JobEvent.StepProcess p) {
+      return new StepInFlight(stepId, stepIndex, attempt, workerId, startedSeq, Optional.of(p.pid()),
+          Optional.of(p.host()));
+    }
+  }
 
   /** Where the latest checkpoint is: its id is {@code cp_<seq>}. */
   public record CheckpointRef(long seq, String type, String summary, JobStatus status) {
@@ -163,7 +169,9 @@ public record JobState(
         b.stepInFlight = Optional.empty();
       }
       case StepStarted e ->
-          b.stepInFlight = Optional.of(new StepInFlight(e.stepId(), e.stepIndex(), e.attempt(), e.workerId(), seq));
+          b.stepInFlight = Optional.of(new StepInFlight(e.stepId(), e.stepIndex(), e.attempt(), e.workerId(), seq,
+              Optional.empty(), Optional.empty()));
+      case JobEvent.StepProcess e -> b.stepInFlight = b.stepInFlight.map(f -> f.with(e));
       case BudgetRaised e -> b.budgets = raise(b.budgets, e, seq);
       case StepRetried e -> b.stepInFlight = Optional.empty();
       case LeaseSet e -> {}

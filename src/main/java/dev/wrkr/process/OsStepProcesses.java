@@ -86,6 +86,27 @@ public final class OsStepProcesses implements StepProcesses {
   }
 
   @Override
+  public boolean stopLeftovers(long pgid, Duration grace) {
+    if (!(config.groupMode() instanceof ProcessGroupMode.NewSession) || pgid <= 1
+        || ProcTable.livingMembers(pgid).isEmpty()) {
+      return false;
+    }
+    try {
+      Termination.signalGroup(config.shell(), pgid, "TERM");
+      long deadline = System.nanoTime() + grace.toNanos();
+      while (!ProcTable.livingMembers(pgid).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      if (!ProcTable.livingMembers(pgid).isEmpty()) {
+        Termination.signalGroup(config.shell(), pgid, "KILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return true;
+  }
+
+  @Override
   public StepRun start(StepCommand command) {
     Objects.requireNonNull(command, "command");
     if (!Files.isExecutable(config.shell())) {

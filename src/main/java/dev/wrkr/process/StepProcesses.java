@@ -13,4 +13,11 @@ public interface StepProcesses {
    * files named by the command while it runs.
    */
   StepRun start(StepCommand command);
+
+  /**
+   * Stops what is left of a step that a crashed worker on this machine started: the process group
+   * {@code pgid} (a step's pid is its group id), TERM then KILL after {@code grace}. Returns false
+   * when nothing of that group lives, or when steps here do not run in groups of their own.
+   */
+  boolean stopLeftovers(long pgid, java.time.Duration grace);
 }

@@ -109,6 +109,11 @@ final class Termination {
   }
 
   private boolean signalGroup(long pgid, String signal) {
+    return signalGroup(shell, pgid, signal);
+  }
+
+  /** Sends {@code signal} to process group {@code pgid} through the shell's {@code kill}. */
+  static boolean signalGroup(Path shell, long pgid, String signal) {
     try {
       Process kill = new ProcessBuilder(
               shell.toString(), "-c", "kill -s \"$1\" -- \"-$2\"", "wrkr-kill", signal,

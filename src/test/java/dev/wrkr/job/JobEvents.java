@@ -61,6 +61,7 @@ public final class JobEvents {
             "b".repeat(64), "ana", T0, "a".repeat(64), "new runner image", List.of("os"), Map.of("os", "linux")),
         new JobEvent.StepStarted("plan", 0, 1, "dispatch-host-42"),
         new JobEvent.StepRetried("plan", 0, 1, "exit=3", 1000),
+        new JobEvent.StepProcess("plan", 0, 1, 4242, "vm-1"),
         new JobEvent.BudgetRaised(List.of("max_step_count=40"), "ana", "needs more steps"));
   }
 

@@ -1,0 +1,146 @@
+package dev.wrkr.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.wrkr.codec.Json;
+import dev.wrkr.store.TestStoreUrls;
+import dev.wrkr.testing.Specs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Crash safety and lease exclusion with the real {@code ./wrkr} binary in separate OS processes:
+ * kill -9 mid-step and after a step was recorded, and two resumers racing for one job.
+ */
+class DispatchProcessIT {
+  private static final Path LAUNCHER = Path.of("wrkr").toAbsolutePath();
+  @TempDir Path dir;
+  private String storeUrl;
+
+  private record Result(int exit, String out, String err) {}
+
+  private ProcessBuilder wrkr(String... args) {
+    List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    Map<String, String> env = pb.environment();
+    env.put("HOME", dir.toString());
+    env.put("WRKR_HOME", dir.resolve(".wrkr").toString());
+    env.put("WRKR_STORE_URL", storeUrl);
+    env.put("WRKR_LEASE_TTL_SECONDS", "3");
+    return pb;
+  }
+
+  private Result run(String... args) throws Exception {
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    Process p = wrkr(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private int lines(String file) throws IOException {
+    Path p = dir.resolve(file);
+    return Files.exists(p) ? Files.readAllLines(p).size() : 0;
+  }
+
+  private void setUp(String kind) {
+    storeUrl = TestStoreUrls.fresh(kind, dir);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void kill_9_mid_step_should_rerun_only_that_step_once_and_never_a_recorded_one(String kind) throws Exception {
+    setUp(kind);
+    // "two" sleeps on its first try (the crash lands there) and finishes at once when run again.
+    Specs.write(dir, "crashy", Specs.budgets(20, 200, 0), List.of("os"),
+        Specs.step("one", "echo x >> one.runs"),
+        Specs.step("two", "echo $$ > two.pid; if [ ! -f two.tried ]; then touch two.tried; sleep 60; fi; echo x >> two.runs"),
+        Specs.step("three", "echo x >> three.runs"));
+    Process submit = wrkr("submit", "crashy.yaml", "--job-id", "crashy")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(dir.resolve("two.tried")));
+    long orphan = Long.parseLong(Files.readString(dir.resolve("two.pid")).strip());
+    submit.destroyForcibly();  // SIGKILL: no lease release, step "two" left running
+    assertThat(submit.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    Result early = run("resume", "crashy", "--json");
+    assertThat(early.exit()).as("the dead worker's lease still lives").isEqualTo(1);
+    assertThat(Json.parse(early.err()).get("code").asString()).isEqualTo("E_LEASE_CONFLICT");
+    assertThat(run("status", "crashy").out()).startsWith("job=crashy status=running lease_worker=");
+
+    Thread.sleep(3_500);  // the lease TTL
+    Result resumed = run("resume", "crashy");
+    assertThat(resumed.out()).isEqualTo("job=crashy status=completed\n");
+    // Stopped before the step ran again; a zombie waits a moment for init to reap it.
+    await().atMost(Duration.ofSeconds(20))
+        .until(() -> !ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false));
+    assertThat(List.of(lines("one.runs"), lines("two.runs"), lines("three.runs"))).containsExactly(1, 1, 1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite"})
+  void kill_9_after_a_step_is_recorded_should_never_run_it_again(String kind) throws Exception {
+    setUp(kind);
+    Specs.write(dir, "recorded", Specs.budgets(20, 200, 0), List.of("os"),
+        Specs.step("one", "echo x >> one.runs"),
+        Specs.step("two", "touch two.started; sleep 60; echo x >> two.runs"));
+    Process submit = wrkr("submit", "recorded.yaml", "--job-id", "recorded")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(dir.resolve("two.started")));
+    submit.destroyForcibly();
+    submit.waitFor(30, TimeUnit.SECONDS);
+    Files.delete(dir.resolve("two.started"));
+
+    Thread.sleep(3_500);
+    assertThat(run("checkpoint", "list", "recorded").out()).contains("step one completed");
+    Process resume = wrkr("resume", "recorded")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(dir.resolve("two.started")));
+    resume.destroyForcibly();
+    resume.waitFor(30, TimeUnit.SECONDS);
+    assertThat(lines("one.runs")).as("a step recorded done never runs again").isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void two_resumers_at_once_should_leave_exactly_one_running_each_step(String kind) throws Exception {
+    setUp(kind);
+    Specs.write(dir, "raced", Specs.budgets(20, 200, 0), List.of("os"),
+        Specs.decision("gate"),
+        Specs.step("slow", "sleep 2; echo x >> slow.runs"),
+        Specs.step("after", "echo x >> after.runs"));
+    assertThat(run("submit", "raced.yaml", "--job-id", "raced").exit()).isZero();
+    String gate = Json.parse(run("checkpoint", "list", "raced", "--json").out()).get(1).get("checkpoint_id").asString();
+    assertThat(run("approve", "raced", "--checkpoint", gate, "--reason", "go").exit()).isZero();
+
+    List<Process> racers = new ArrayList<>();
+    List<Path> errs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Path err = dir.resolve("racer" + i + ".err");
+      errs.add(err);
+      racers.add(wrkr("resume", "raced", "--json").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(err.toFile()).start());
+    }
+    List<Integer> exits = new ArrayList<>();
+    for (Process p : racers) {
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      exits.add(p.exitValue());
+    }
+    assertThat(exits).containsExactlyInAnyOrder(0, 1);
+    String loserErr = Files.readString(errs.get(exits.indexOf(1)));
+    assertThat(Json.parse(loserErr).get("code").asString()).isEqualTo("E_LEASE_CONFLICT");
+    assertThat(List.of(lines("slow.runs"), lines("after.runs"))).containsExactly(1, 1);
+    assertThat(run("status", "raced").out()).isEqualTo("job=raced status=completed\n");
+  }
+}
