@@ -12,6 +12,7 @@ final class Commands {
     root.addSubcommand("status", new StatusCommand(invocation));
     CheckpointCommand.register(root, invocation);
     root.addSubcommand("approve", new ApproveCommand(invocation));
+    root.addSubcommand("demo", new DemoCommand(invocation));
     root.addSubcommand("init", new InitCommand(invocation));
     root.addSubcommand("submit", new SubmitCommand(invocation));
     root.addSubcommand("resume", new ResumeCommand(invocation));

@@ -17,6 +17,7 @@ final class Intents {
     INTENTS.put("status", "read a job's status, lease and environment from the durable store");
     INTENTS.put("checkpoint", "list, show or emit a job's structured checkpoints");
     INTENTS.put("approve", "record an approval, with who and why, for a decision-needed checkpoint");
+    INTENTS.put("demo", "run an offline demo job through plan, decision, approval, resume and completion");
     INTENTS.put("init", "write a commented JobSpec template to start from");
     INTENTS.put("submit", "record a job from a JobSpec and run it until it completes or blocks");
     INTENTS.put("resume", "continue a job from its durable cursor under a lease");

@@ -32,6 +32,11 @@ public final class Dispatch {
     return new JobsService(history, ports.store().index(), clock);
   }
 
+  /** True when the store has a job with this id. */
+  public boolean exists(dev.wrkr.job.JobId job) {
+    return history.load(job).isPresent();
+  }
+
   public BudgetService budgets() {
     return new BudgetService(history, clock);
   }

@@ -1,0 +1,52 @@
+package dev.wrkr.cli;
+
+import dev.wrkr.checkpoint.Checkpoint;
+import dev.wrkr.dispatch.DemoService;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code wrkr demo}: a small job from plan to approval to completion, offline. */
+@Command(name = "demo", description = "Run an offline demo job: plan, a decision, approval, resume, completed.")
+final class DemoCommand implements Callable<Integer> {
+  private final Invocation invocation;
+
+  @Mixin HelpOption help;
+
+  @Option(names = "--out-dir", paramLabel = "<dir>", description = "Output root (default: ./wrkr-out).")
+  String outDir = "wrkr-out";
+
+  DemoCommand(Invocation invocation) {
+    this.invocation = invocation;
+  }
+
+  @Override
+  public Integer call() {
+    Services services = invocation.services();
+    DemoService demo = new DemoService(services.dispatch(), services.checkpoints(), invocation.io().clock());
+    DemoService.DemoResult r = demo.run(Path.of(outDir), invocation.io().cwd(), "wrkr-demo");
+    Output out = invocation.output();
+    if (out.json()) {
+      out.result(r);
+      return 0;
+    }
+    out.line("job_id=" + r.jobId() + " status=" + r.status());
+    out.line("workspace=" + r.workspace());
+    out.line("what happened:");
+    for (Checkpoint cp : r.checkpoints()) {
+      String artifacts = cp.artifactsDelta().added().isEmpty() ? "" : " artifacts=" + String.join(",", cp.artifactsDelta().added());
+      out.line("  " + cp.checkpointId() + " " + cp.type() + " (" + cp.status() + ") " + Text.bounded(cp.summary()) + artifacts);
+      if (cp.checkpointId().equals(r.decisionCheckpoint())) {
+        out.line("  -> approved by wrkr-demo, then resumed from the durable cursor");
+      }
+    }
+    out.line("try next:");
+    out.line("  ./wrkr status " + r.jobId());
+    out.line("  ./wrkr checkpoint list " + r.jobId());
+    out.line("  ./wrkr jobs");
+    out.line("  ./wrkr init && ./wrkr submit jobspec.yaml    (your own job)");
+    return 0;
+  }
+}
