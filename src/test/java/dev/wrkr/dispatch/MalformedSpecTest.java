@@ -64,7 +64,7 @@ class MalformedSpecTest {
   void a_wrong_type_should_name_the_field_and_line() throws IOException {
     JsonNode e = refused("typed.yaml", valid("typed").replace("max_step_count: 5", "max_step_count: five"));
     assertThat(e.get("details").get("path").asString()).isEqualTo("/budgets/max_step_count");
-    assertThat(e.get("details").get("line").asInt()).isEqualTo(9);
+    assertThat(e.get("details").get("line").asInt()).isEqualTo(10);
   }
 
   @Test
