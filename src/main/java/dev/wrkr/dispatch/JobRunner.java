@@ -158,7 +158,14 @@ final class JobRunner {
 
   private StepOutcome await(StepRun run) {
     while (true) {
-      Optional<StepOutcome> done = run.poll();
+      Optional<StepOutcome> done;
+      try {
+        done = run.await(config.pollEvery());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        run.cancel(config.cancelGrace());
+        throw new WrkrException(ReasonCode.E_GENERIC_FAILURE, "interrupted while a step ran", Map.of());
+      }
       if (done.isPresent()) {
         return done.get();
       }
@@ -168,7 +175,6 @@ final class JobRunner {
         checkLease();
         return out;
       }
-      sleep(config.pollEvery());
     }
   }
 
