@@ -22,6 +22,30 @@ import java.util.stream.Stream;
  * holds the classes they load and link. Not a user command.
  */
 public final class Training {
+  private static final String TRAINING_SPEC =
+      """
+      schema_id: wrkr.jobspec
+      schema_version: v1
+      producer_version: training
+      name: training
+      objective: train the start-up cache
+      adapter:
+        name: reference
+      budgets:
+        max_wall_time_seconds: 60
+        max_step_count: 5
+        max_tool_calls: 5
+      checkpoint_policy:
+        min_interval_seconds: 1
+      environment_fingerprint:
+        rules: [os]
+      inputs:
+        workspace: .
+        steps:
+          - id: one
+            command: 'true'
+      """;
+
   private Training() {}
 
   public static void main(String[] args) throws IOException {
@@ -32,10 +56,15 @@ public final class Training {
       env.remove("WRKR_STORE_URL");
       PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
       Io io =
-          new Io(sink, sink, env, Path.of("").toAbsolutePath(), InstantSource.system(),
-              store -> AppServices.open(store, env, InstantSource.system(), Path.of("").toAbsolutePath()));
+          new Io(sink, sink, env, home, InstantSource.system(),
+              store -> AppServices.open(store, env, InstantSource.system(), home));
+      Files.writeString(home.resolve("training.yaml"), TRAINING_SPEC);
       for (List<String> argv :
           List.of(
+              List.of("submit", "training.yaml", "--job-id", "training_job"),
+              List.of("checkpoint", "list", "training_job"),
+              List.of("--json", "checkpoint", "list", "training_job"),
+              List.of("jobs"),
               List.of("version"),
               List.of("--json", "version"),
               List.of("--explain", "status"),
