@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -72,9 +73,9 @@ final class SchemaProblems {
     return Problem.at(path, subject + " " + message);
   }
 
-  private static java.util.Optional<String> find(Pattern pattern, String text, int group) {
+  private static Optional<String> find(Pattern pattern, String text, int group) {
     Matcher m = pattern.matcher(text);
-    return m.find() ? java.util.Optional.of(m.group(group)) : java.util.Optional.empty();
+    return m.find() ? Optional.of(m.group(group)) : Optional.empty();
   }
 
   /** The keys the schema declares for the object at {@code pointer}; empty when it declares none. */

@@ -1,6 +1,7 @@
 package dev.wrkr.spec;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for misspelt keys: the closest known key within a small edit distance. */
@@ -11,7 +12,7 @@ final class Suggestions {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
-      int d = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate);
+      int d = distance(typed.toLowerCase(Locale.ROOT), candidate);
       if (d < bestDistance) {
         best = candidate;
         bestDistance = d;

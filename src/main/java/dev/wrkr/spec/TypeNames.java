@@ -1,5 +1,6 @@
 package dev.wrkr.spec;
 
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /** JSON type names for messages: "an integer", "a string", "null". */
@@ -14,7 +15,7 @@ final class TypeNames {
       case BOOLEAN -> "a boolean";
       case NULL, MISSING -> "null";
       case NUMBER -> node.isIntegralNumber() ? "an integer" : "a number";
-      case BINARY, POJO -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+      case BINARY, POJO -> "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
     };
   }
 
