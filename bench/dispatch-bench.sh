@@ -28,28 +28,19 @@ export WRKR_HOME="$work/home" HOME="$work"
 store="sqlite:$work/home/wrkr.db"
 "${java[@]}" seed "$store" 10000 10000
 
-measure() {
-  local label="$1"; shift
-  local i s e times=()
-  for i in 1 2; do "$@" >/dev/null 2>&1 || true; done
-  for ((i = 0; i < runs; i++)); do
-    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
-    times+=($(( (e - s) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" '
-    { t[NR] = $1 } END { printf "%s|%.1f\n", label, t[int((NR + 1) / 2)] / 1000 }'
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 rows=()
 rows+=("$(measure "wrkr version (CLI start floor)" ./wrkr version)")
 rows+=("$(measure "wrkr status big (10,000 events)" ./wrkr status big)")
 rows+=("$(measure "wrkr checkpoint list big (1,000 checkpoints)" ./wrkr checkpoint list big)")
 rows+=("$(measure "wrkr jobs (10,001 jobs)" ./wrkr jobs --limit 20000)")
-floor="$(printf '%s\n' "${rows[0]}" | cut -d'|' -f2)"
+floor="$(printf '%s\n' "${rows[0]}" | cut -d'|' -f3)"
 echo "## CLI reads on a large store ($runs runs each, medians)"
 echo
 echo "| command | median ms | above the start floor ms |"
 echo "|---|---:|---:|"
 for r in "${rows[@]}"; do
-  IFS='|' read -r label median <<<"$r"
+  IFS='|' read -r label _ median _ <<<"$r"
   echo "| $label | $median | $(awk -v m="$median" -v f="$floor" 'BEGIN { printf "%.1f", m - f }') |"
 done

@@ -23,19 +23,9 @@ public class Hello { public static void main(String[] a) { System.out.println("h
 JAVA
 "$jdk/bin/javac" -d "$work/hello" "$work/hello/Hello.java"
 
-# measure <label> <command...>: prints "label|mean|median|min" in ms
-measure() {
-  local label="$1"; shift
-  local i s e times=()
-  for i in 1 2; do "$@" >/dev/null 2>&1 || true; done
-  for ((i = 0; i < runs; i++)); do
-    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
-    times+=($(( (e - s) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" '
-    { t[NR] = $1; sum += $1 }
-    END { printf "%s|%.1f|%.1f|%.1f\n", label, sum / NR / 1000, t[int((NR + 1) / 2)] / 1000, t[1] / 1000 }'
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+
 
 rows=()
 rows+=("$(measure "java Hello (floor, same JDK, default flags)" "$jdk/bin/java" -cp "$work/hello" Hello)")
