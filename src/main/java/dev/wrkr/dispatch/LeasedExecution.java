@@ -101,6 +101,15 @@ final class LeasedExecution {
     }
   }
 
+  /** Gives back a lease taken for a run that did not start; never throws. */
+  void releaseQuietly(Lease lease) {
+    try {
+      leases.release(lease);
+    } catch (RuntimeException ignored) {
+      // An unreleased lease expires after its TTL.
+    }
+  }
+
   private void releaseQuietly(JobId job, Lease lease) {
     try {
       Lease current = leases.current(job).filter(l -> l.leaseId().equals(lease.leaseId())).orElse(lease);

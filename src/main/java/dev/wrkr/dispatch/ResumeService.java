@@ -62,15 +62,22 @@ public final class ResumeService {
       return new ResumeResult(job.value(), s.status().wire(), s.adapter(), s.nextStepIndex(),
           Optional.of("job is " + s.status().wire() + "; nothing to resume"));
     }
-    List<JobHistory.RecordedEvent> events = history.events(job);
-    checkEnvironment(job, s, options);
-    requireApproval(job, events);
+    // The lease comes first: nothing is written to a job another live worker is running.
     Lease lease = execution.acquire(job);
-    Optional<JobEvent.Submission> submission = submissionOf(events);
-    if (submission.isEmpty()) {
-      return release(job, lease, s);
+    JobSpec spec;
+    try {
+      List<JobHistory.RecordedEvent> events = history.events(job);
+      checkEnvironment(job, history.load(job).orElse(s), options);
+      requireApproval(job, events);
+      Optional<JobEvent.Submission> submission = submissionOf(events);
+      if (submission.isEmpty()) {
+        return release(job, lease, s);
+      }
+      spec = new JobSpecLoader().recorded(submission.get().jobspec(), Path.of(submission.get().specPath()));
+    } catch (RuntimeException e) {
+      execution.releaseQuietly(lease);
+      throw e;
     }
-    JobSpec spec = new JobSpecLoader().recorded(submission.get().jobspec(), Path.of(submission.get().specPath()));
     JobState end = execution.run(job, spec, lease, current -> {
       List<JobEvent> before = new ArrayList<>();
       if (!raises.isEmpty()) {
