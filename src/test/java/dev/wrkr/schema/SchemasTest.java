@@ -215,4 +215,14 @@ class SchemasTest {
     Path folder = Fixtures.folder("schemas");
     return Fixtures.read(folder.resolve(name));
   }
+
+  @Test
+  void a_document_the_validator_chokes_on_should_be_a_violation() {
+    var doc = dev.wrkr.codec.Json.parse(
+        "{\"schema_id\":\"wrkr.jobspec\",\"schema_version\":\"v1\",\"producer_version\":\"x\",\"name\":\"n\","
+            + "\"objective\":\"o\",\"adapter\":{\"name\":\"noop\"},\"budgets\":{\"max_wall_time_seconds\":1,"
+            + "\"max_step_count\":2e22,\"max_tool_calls\":1},\"checkpoint_policy\":{\"min_interval_seconds\":1},"
+            + "\"environment_fingerprint\":{\"rules\":[]}}");
+    org.assertj.core.api.Assertions.assertThat(Schemas.standard().validate(SchemaId.JOBSPEC, doc)).isNotEmpty();
+  }
 }
