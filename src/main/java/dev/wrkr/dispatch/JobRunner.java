@@ -51,6 +51,8 @@ final class JobRunner {
   private final RunnerConfig config;
   private final LeaseKeeper keeper;
   private final StepUsageFile usageFile = new StepUsageFile();
+  /** The state after this runner's last append; appends go on from it without reloading. */
+  private JobState current;
 
   JobRunner(JobId job, JobSpec spec, JobHistory history, StepProcesses processes, InstantSource clock,
       RunnerConfig config, LeaseKeeper keeper) {
@@ -75,25 +77,29 @@ final class JobRunner {
   /** Does the next thing the job needs: one step, a budget stop, or completion. */
   Tick tickOnce() {
     checkLease();
-    JobState s = history.load(job).orElseThrow(() -> StatusService.jobNotFound(job));
+    JobState s = current != null ? current : load();
     if (s.status() != JobStatus.RUNNING) {
       return new Tick.Stopped(s);
     }
     List<Step> steps = steps();
     if (s.nextStepIndex() >= steps.size()) {
       String summary = spec.adapter() instanceof NoopAdapter ? "noop adapter completed" : "reference adapter completed";
-      return new Tick.Stopped(record(StepBatches.completed(s, summary, clock.instant())));
+      return new Tick.Stopped(recordIfRunning(StepBatches.completed(s, summary, clock.instant())).orElse(current));
     }
     Step step = steps.get((int) s.nextStepIndex());
     long index = s.nextStepIndex();
     boolean runsCommand = step.executed() && step.command().isPresent() && !step.decisionNeeded();
     stopIfOverBudget(s, BudgetCheck.wouldExceed(s.budgets(), s.usage(clock.instant()), Usage.step(runsCommand ? 1 : 0)));
     if (step.decisionNeeded()) {
-      return new Tick.Stopped(record(StepBatches.decisionNeeded(s, step, index, clock.instant())));
+      return new Tick.Stopped(recordIfRunning(StepBatches.decisionNeeded(s, step, index, clock.instant())).orElse(current));
     }
     if (!runsCommand) {
-      JobState after = record(StepBatches.succeeded(s, step, index, 0, 0, Optional.empty(), StepBatches.StepUsage.NONE,
-          clock.instant()));
+      Optional<JobState> recorded = recordIfRunning(StepBatches.succeeded(s, step, index, 0, 0, Optional.empty(),
+          StepBatches.StepUsage.NONE, clock.instant()));
+      if (recorded.isEmpty()) {
+        return new Tick.Stopped(current);
+      }
+      JobState after = recorded.get();
       stopIfOverBudget(after, BudgetCheck.check(after.budgets(), after.usage(clock.instant())));
       return new Tick.Continue();
     }
@@ -103,9 +109,10 @@ final class JobRunner {
   private Tick runStep(Step step, long index) {
     int attempt = 1;
     while (true) {
-      JobState s = record(List.of(new JobEvent.StepStarted(step.id(), index, attempt, config.worker())));
-      if (s.status() != JobStatus.RUNNING) {
-        return new Tick.Stopped(s);
+      Optional<JobState> started0 = recordIfRunning(
+          List.of(new JobEvent.StepStarted(step.id(), index, attempt, config.worker())));
+      if (started0.isEmpty()) {
+        return new Tick.Stopped(current);
       }
       Path usagePath = logDir().resolve(logName(index, attempt) + ".usage.json");
       StepRun started = processes.start(command(step, index, attempt, usagePath));
@@ -120,7 +127,7 @@ final class JobRunner {
       } catch (WrkrException e) {
         usageProblem = Optional.of(e.getMessage());
       }
-      JobState now = history.load(job).orElseThrow();
+      JobState now = current;
       if (usageProblem.isPresent() && outcome instanceof StepOutcome.Exited e && e.succeeded()) {
         record(StepBatches.failed(now, step, index, attempt, "failed", Optional.of(0), Optional.of(e.logs()),
             usage, usageProblem.get(), clock.instant()));
@@ -204,13 +211,40 @@ final class JobRunner {
   }
 
   /**
-   * Appends a decided batch. When a pause or cancel landed first, the batch is still recorded
-   * (the step did happen) but without its status changes, and the runner stops after it.
+   * Appends a decided batch after the state of this runner's last append. When another writer got
+   * there first (a pause or cancel), reloads; the batch is still recorded (the step did happen) but
+   * without its status changes, and the runner stops after it.
    */
   private JobState record(List<JobEvent> events) {
-    return history.update(job, current -> current.status() == JobStatus.RUNNING
+    if (current != null) {
+      Optional<JobState> next = history.append(current, events);
+      if (next.isPresent()) {
+        current = next.get();
+        return current;
+      }
+    }
+    current = history.update(job, latest -> latest.status() == JobStatus.RUNNING
         ? events
         : events.stream().filter(e -> !(e instanceof JobEvent.StatusChanged)).toList());
+    return current;
+  }
+
+  /** Appends {@code events} only while the job is running; empty (nothing written) otherwise. */
+  private Optional<JobState> recordIfRunning(List<JobEvent> events) {
+    if (current != null) {
+      Optional<JobState> next = history.append(current, events);
+      if (next.isPresent()) {
+        current = next.get();
+        return next;
+      }
+    }
+    current = history.update(job, latest -> latest.status() == JobStatus.RUNNING ? events : List.of());
+    return current.status() == JobStatus.RUNNING ? Optional.of(current) : Optional.empty();
+  }
+
+  private JobState load() {
+    current = history.load(job).orElseThrow(() -> StatusService.jobNotFound(job));
+    return current;
   }
 
   private void stopIfOverBudget(JobState s, List<Violation> violations) {
