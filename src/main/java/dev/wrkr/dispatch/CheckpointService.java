@@ -40,7 +40,10 @@ public final class CheckpointService {
 
   /** The job's checkpoints in ledger order. */
   public List<Checkpoint> list(JobId job) {
-    List<JobHistory.RecordedEvent> events = eventsOf(job);
+    if (!history.exists(job)) {
+      throw StatusService.jobNotFound(job);
+    }
+    List<JobHistory.RecordedEvent> events = history.events(job, JobEvent.CheckpointEmitted.TYPE);
     List<Checkpoint> out = new ArrayList<>();
     for (JobHistory.RecordedEvent e : events) {
       if (e.event() instanceof JobEvent.CheckpointEmitted c) {
@@ -53,7 +56,10 @@ public final class CheckpointService {
   /** One checkpoint; {@code E_INVALID_INPUT_SCHEMA} for a bad or unknown id. */
   public Checkpoint show(JobId job, String checkpointId) {
     long seq = CheckpointRules.seqOf(checkpointId);
-    for (JobHistory.RecordedEvent e : eventsOf(job)) {
+    if (!history.exists(job)) {
+      throw StatusService.jobNotFound(job);
+    }
+    for (JobHistory.RecordedEvent e : history.events(job, JobEvent.CheckpointEmitted.TYPE)) {
       if (e.seq() == seq && e.event() instanceof JobEvent.CheckpointEmitted c) {
         return Checkpoint.of(job.value(), seq, e.at(), c, producerVersion);
       }
@@ -96,7 +102,7 @@ public final class CheckpointService {
   /** The job's approvals in ledger order. */
   public List<ApprovalRecord> approvals(JobId job) {
     List<ApprovalRecord> out = new ArrayList<>();
-    for (JobHistory.RecordedEvent e : eventsOf(job)) {
+    for (JobHistory.RecordedEvent e : history.events(job, JobEvent.ApprovalRecorded.TYPE)) {
       if (e.event() instanceof JobEvent.ApprovalRecorded a) {
         out.add(ApprovalRecord.of(a));
       }
@@ -113,14 +119,6 @@ public final class CheckpointService {
   private static JobEvent.ArtifactsDelta sorted(JobEvent.ArtifactsDelta d) {
     return new JobEvent.ArtifactsDelta(
         CheckpointRules.paths(d.added()), CheckpointRules.paths(d.changed()), CheckpointRules.paths(d.removed()));
-  }
-
-  private List<JobHistory.RecordedEvent> eventsOf(JobId job) {
-    List<JobHistory.RecordedEvent> events = history.events(job);
-    if (events.isEmpty()) {
-      throw StatusService.jobNotFound(job);
-    }
-    return events;
   }
 
   private static WrkrException notFound(JobId job, String checkpointId) {

@@ -92,6 +92,20 @@ public final class JobHistory {
     return out;
   }
 
+  /** The job's events of one type, in order; empty for an unknown job. */
+  public List<RecordedEvent> events(JobId job, String type) {
+    List<RecordedEvent> out = new ArrayList<>();
+    for (StoredEvent e : ledger.readType(job, type)) {
+      out.add(new RecordedEvent(e.seq(), e.createdAt(), EventCodec.decode(job, e.seq(), e.type(), e.payloadJson())));
+    }
+    return out;
+  }
+
+  /** True when the store has the job. */
+  public boolean exists(JobId job) {
+    return index.find(job).isPresent();
+  }
+
   /** An event as the ledger recorded it. */
   public record RecordedEvent(long seq, Instant at, JobEvent event) {}
 

@@ -22,6 +22,12 @@ public interface Ledger {
   /** Events of the job with {@code seq > afterSeq}, in sequence order; empty for an unknown job. */
   List<StoredEvent> read(JobId job, long afterSeq);
 
+  /**
+   * The job's events of one {@code type}, in sequence order; empty for an unknown job. Lets a
+   * reader skip decoding the rest of a long ledger (checkpoint listings).
+   */
+  List<StoredEvent> readType(JobId job, String type);
+
   /** The job's last sequence number, 0 when the job does not exist. */
   long lastSeq(JobId job);
 }

@@ -110,6 +110,20 @@ interface LedgerContract extends StoreFixture {
   }
 
   @Test
+  default void reading_one_type_should_return_only_its_events_in_order() {
+    store().ledger().append(append(aJob(), 0, events(1, 3)));
+    store().ledger().append(append(aJob(), 3, new NewEvent("checkpoint_emitted", T0, "{\"n\":4}"),
+        anEvent(5), new NewEvent("checkpoint_emitted", T0, "{\"n\":6}")));
+
+    assertThat(store().ledger().readType(aJob(), "checkpoint_emitted"))
+        .extracting(StoredEvent::seq, StoredEvent::payloadJson)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "{\"n\":4}"),
+            org.assertj.core.groups.Tuple.tuple(6L, "{\"n\":6}"));
+    assertThat(store().ledger().readType(aJob(), "nothing_like_it")).isEmpty();
+    assertThat(store().ledger().readType(JobId.of("nobody"), "checkpoint_emitted")).isEmpty();
+  }
+
+  @Test
   default void reading_or_sizing_an_unknown_job_should_find_nothing() {
     assertThat(store().ledger().read(JobId.of("nobody"), 0)).isEmpty();
     assertThat(store().ledger().lastSeq(JobId.of("nobody"))).isZero();

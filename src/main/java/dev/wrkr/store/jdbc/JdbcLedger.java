@@ -44,6 +44,8 @@ public final class JdbcLedger implements Ledger {
   private static final String READ =
       "SELECT seq, created_at, type, payload FROM events WHERE job_id = ? AND seq > ?"
           + " ORDER BY seq";
+  private static final String READ_TYPE =
+      "SELECT seq, created_at, type, payload FROM events WHERE job_id = ? AND type = ? ORDER BY seq";
 
   private final Jdbc jdbc;
 
@@ -139,6 +141,24 @@ public final class JdbcLedger implements Ledger {
   }
 
   @Override
+  public List<StoredEvent> readType(JobId job, String type) {
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(type, "type");
+    return jdbc.withConnection(
+        "read the " + type + " events of job " + job,
+        connection -> Jdbc.query(connection, READ_TYPE, row -> event(job, row), job.value(), type));
+  }
+
+  private static StoredEvent event(JobId job, java.sql.ResultSet row) throws java.sql.SQLException {
+    long seq = Rows.requiredLong(row, "seq");
+    return Rows.decode(
+        "an event",
+        Rows.details("job_id", job.value(), "seq", seq),
+        () -> new StoredEvent(job, seq, Rows.instant(row.getString("created_at")), row.getString("type"),
+            row.getString("payload")));
+  }
+
+  @Override
   public List<StoredEvent> read(JobId job, long afterSeq) {
     Objects.requireNonNull(job, "job");
     List<StoredEvent> events =
@@ -148,19 +168,7 @@ public final class JdbcLedger implements Ledger {
                 Jdbc.query(
                     connection,
                     READ,
-                    row -> {
-                      long seq = Rows.requiredLong(row, "seq");
-                      return Rows.decode(
-                          "an event",
-                          Rows.details("job_id", job.value(), "seq", seq),
-                          () ->
-                              new StoredEvent(
-                                  job,
-                                  seq,
-                                  Rows.instant(row.getString("created_at")),
-                                  row.getString("type"),
-                                  row.getString("payload")));
-                    },
+                    row -> event(job, row),
                     job.value(),
                     afterSeq));
     checkContiguous(job, afterSeq, events);
