@@ -143,4 +143,25 @@ class DispatchProcessIT {
     assertThat(List.of(lines("slow.runs"), lines("after.runs"))).containsExactly(1, 1);
     assertThat(run("status", "raced").out()).isEqualTo("job=raced status=completed\n");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void blessed_flow_should_work_through_the_real_binary(String kind) throws Exception {
+    setUp(kind);
+    Specs.write(dir, "blessed", Specs.budgets(20, 200, 2), List.of("go_version", "os", "arch"),
+        Specs.step("plan", "mkdir -p reports && echo plan > reports/plan.md", "artifacts: [reports/plan.md]"),
+        Specs.decision("manager_review"),
+        Specs.step("finalize", "echo done > reports/result.md", "artifacts: [reports/result.md]"));
+    assertThat(run("submit", "blessed.yaml", "--job-id", "blessed"))
+        .isEqualTo(new Result(0, "job_id=blessed status=blocked_decision adapter=reference\n", ""));
+    Result unapproved = run("resume", "blessed");
+    assertThat(unapproved.exit()).isEqualTo(4);
+    assertThat(unapproved.err()).startsWith("E_CHECKPOINT_APPROVAL_REQUIRED: approval required before resume");
+    String decision = Json.parse(run("checkpoint", "list", "blessed", "--json").out()).get(2).get("checkpoint_id").asString();
+    assertThat(run("approve", "blessed", "--checkpoint", decision, "--reason", "reviewed").out())
+        .isEqualTo("approved checkpoint=" + decision + "\n");
+    assertThat(run("resume", "blessed").out()).isEqualTo("job=blessed status=completed\n");
+    assertThat(Files.readString(dir.resolve("reports/result.md"))).isEqualTo("done\n");
+    assertThat(run("jobs", "--status", "completed").out()).startsWith("job=blessed status=completed");
+  }
 }

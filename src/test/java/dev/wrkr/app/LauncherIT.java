@@ -132,4 +132,27 @@ class LauncherIT {
       }
     }
   }
+
+  @Test
+  void a_jar_rebuilt_without_the_launcher_should_not_run_with_a_stale_startup_cache() throws Exception {
+    Path target = LAUNCHER.getParent().resolve("target");
+    assertThat(launch(Map.of(), "version").exit()).isZero();
+    // As if `mvn package` had rebuilt the jar after the cache was made: the cache is now older.
+    java.nio.file.attribute.FileTime old =
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+    List<Path> caches;
+    try (Stream<Path> files = Files.list(target)) {
+      caches = files.filter(p -> p.getFileName().toString().matches("wrkr-\\d+\\.aot")).toList();
+    }
+    for (Path cache : caches) {
+      Files.setLastModifiedTime(cache, old);
+    }
+    Result r = launch(Map.of(), "--json", "version");
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).isEmpty();
+    for (Path cache : caches) {
+      assertThat(Files.getLastModifiedTime(cache)).as("retrained for the new jar")
+          .isGreaterThan(Files.getLastModifiedTime(target.resolve("wrkr.jar")));
+    }
+  }
 }
