@@ -73,13 +73,25 @@ public final class AppServices implements Services {
   public Dispatch dispatch() {
     SystemEnvironmentProbe probe = new SystemEnvironmentProbe(env, cwd);
     String worker = "dispatch-" + probe.hostname() + "-" + ProcessHandle.current().pid();
-    RunnerConfig config =
-        RunnerConfig.defaults(worker, probe.hostname(), StoreLocation.wrkrHome(env).resolve("logs"));
+    RunnerConfig config = RunnerConfig.defaults(worker, probe.hostname(), logRoot());
     String ttl = env.get("WRKR_LEASE_TTL_SECONDS");
     if (ttl != null && !ttl.isBlank()) {
       config = config.withLeaseTtl(parseTtl(ttl));
     }
     return new Dispatch(new DispatchPorts(store, OsStepProcesses.detect(), probe), clock, config);
+  }
+
+  /**
+   * Step logs go under {@code $WRKR_HOME/logs}; with neither WRKR_HOME nor HOME set (a bare
+   * container using only WRKR_STORE_URL), under the system temp folder, so that listing jobs or
+   * changing their status never fails for want of a home (JobsCommandTest).
+   */
+  private Path logRoot() {
+    boolean home = env.containsKey("WRKR_HOME") && !env.get("WRKR_HOME").isEmpty()
+        || env.containsKey("HOME") && !env.get("HOME").isEmpty();
+    return home
+        ? StoreLocation.wrkrHome(env).resolve("logs")
+        : Path.of(System.getProperty("java.io.tmpdir"), "wrkr-logs");
   }
 
   private static Duration parseTtl(String text) {

@@ -6,6 +6,7 @@ import dev.wrkr.job.JobState;
 import dev.wrkr.job.JobStatus;
 import dev.wrkr.store.JobIndex;
 import dev.wrkr.store.JobRow;
+import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -37,24 +38,50 @@ public final class JobsService {
   public List<JobSummary> list(Optional<JobStatus> status, int limit) {
     Instant now = clock.instant();
     List<JobSummary> out = new ArrayList<>();
-    for (JobRow row : index.list(status.map(JobStatus::wire), limit)) {
-      Optional<JobState> state = row.snapshot().flatMap(s -> decode(s.stateJson()));
-      if (state.isEmpty() || state.get().lastAppliedSeq() != row.lastSeq()) {
-        state = history.load(row.jobId());
+    // The status filter runs here, not in the index: the index knows statuses only from snapshots,
+    // which are caches and may be gone (JobsCommandTest).
+    for (JobRow row : index.list(Optional.empty(), Integer.MAX_VALUE)) {
+      if (out.size() >= limit) {
+        break;
       }
-      JobState s = state.orElseThrow();
-      out.add(new JobSummary(row.jobId().value(), s.status().wire(), row.createdAt(),
-          Math.max(0, Duration.between(row.createdAt(), now).toSeconds()),
-          s.lastCheckpoint().map(c -> new LastCheckpoint(c.id(), c.type(), c.summary()))));
+      Listed listed = row.snapshot()
+          .flatMap(s -> fromSnapshot(s.stateJson(), row.lastSeq()))
+          .orElseGet(() -> fromState(history.load(row.jobId()).orElseThrow()));
+      if (status.isPresent() && !status.get().wire().equals(listed.status())) {
+        continue;
+      }
+      out.add(new JobSummary(row.jobId().value(), listed.status(), row.createdAt(),
+          Math.max(0, Duration.between(row.createdAt(), now).toSeconds()), listed.lastCheckpoint()));
     }
     return out;
   }
 
-  private static Optional<JobState> decode(String json) {
+  /** What a listing shows of a job's state. */
+  private record Listed(String status, Optional<LastCheckpoint> lastCheckpoint) {}
+
+  /**
+   * Reads just the two fields a listing shows from a snapshot, as a JSON tree: binding the whole
+   * state for every one of thousands of jobs was most of {@code jobs}' time (docs/performance.md).
+   * Empty when the snapshot is stale or unreadable; the caller folds the ledger instead.
+   */
+  private static Optional<Listed> fromSnapshot(String json, long lastSeq) {
     try {
-      return Optional.of(Json.wire().readValue(json, JobState.class));
+      JsonNode state = Json.wire().readTree(json);
+      if (state.path("last_applied_seq").asLong(-1) != lastSeq || !state.path("status").isString()) {
+        return Optional.empty();
+      }
+      JsonNode cp = state.path("last_checkpoint");
+      Optional<LastCheckpoint> last = cp.isObject()
+          ? Optional.of(new LastCheckpoint("cp_" + cp.path("seq").asLong(), cp.path("type").asString(""),
+              cp.path("summary").asString("")))
+          : Optional.empty();
+      return Optional.of(new Listed(state.path("status").asString(), last));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  private static Listed fromState(JobState s) {
+    return new Listed(s.status().wire(), s.lastCheckpoint().map(c -> new LastCheckpoint(c.id(), c.type(), c.summary())));
   }
 }
