@@ -8,7 +8,6 @@ import dev.wrkr.failure.WrkrException;
 import dev.wrkr.job.JobEvent;
 import dev.wrkr.job.JobId;
 import dev.wrkr.job.JobState;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -112,8 +111,8 @@ public final class CheckpointService {
 
   /** Usage counters as a checkpoint reports them, wall time counted from the job's start. */
   static JobEvent.BudgetState budgetState(JobState state, Instant now) {
-    long wall = state.startedAt().map(s -> Math.max(0, Duration.between(s, now).toSeconds())).orElse(0L);
-    return new JobEvent.BudgetState(wall, state.retryCount(), state.stepCount(), state.toolCallCount());
+    return new JobEvent.BudgetState(
+        state.usage(now).wallTimeSeconds(), state.retryCount(), state.stepCount(), state.toolCallCount());
   }
 
   private static JobEvent.ArtifactsDelta sorted(JobEvent.ArtifactsDelta d) {

@@ -34,7 +34,7 @@ public final class Dispatch {
 
   /** True when the store has a job with this id. */
   public boolean exists(dev.wrkr.job.JobId job) {
-    return history.load(job).isPresent();
+    return history.exists(job);
   }
 
   public BudgetService budgets() {

@@ -84,26 +84,25 @@ public final class JobHistory {
 
   /** Every event of the job with its sequence number and time; empty for an unknown job. */
   public List<RecordedEvent> events(JobId job) {
-    List<StoredEvent> stored = ledger.read(job, 0);
-    List<RecordedEvent> out = new ArrayList<>(stored.size());
-    for (StoredEvent e : stored) {
-      out.add(new RecordedEvent(e.seq(), e.createdAt(), EventCodec.decode(job, e.seq(), e.type(), e.payloadJson())));
-    }
-    return out;
+    return recorded(ledger.read(job, 0));
   }
 
   /** The job's events of one type, in order; empty for an unknown job. */
   public List<RecordedEvent> events(JobId job, String type) {
-    List<RecordedEvent> out = new ArrayList<>();
-    for (StoredEvent e : ledger.readType(job, type)) {
-      out.add(new RecordedEvent(e.seq(), e.createdAt(), EventCodec.decode(job, e.seq(), e.type(), e.payloadJson())));
-    }
-    return out;
+    return recorded(ledger.readType(job, type));
   }
 
   /** True when the store has the job. */
   public boolean exists(JobId job) {
     return index.find(job).isPresent();
+  }
+
+  private static List<RecordedEvent> recorded(List<StoredEvent> stored) {
+    List<RecordedEvent> out = new ArrayList<>(stored.size());
+    for (StoredEvent e : stored) {
+      out.add(new RecordedEvent(e.seq(), e.createdAt(), EventCodec.decode(e.jobId(), e.seq(), e.type(), e.payloadJson())));
+    }
+    return out;
   }
 
   /** An event as the ledger recorded it. */

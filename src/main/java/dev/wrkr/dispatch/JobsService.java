@@ -1,13 +1,13 @@
 package dev.wrkr.dispatch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.wrkr.budget.Usage;
 import dev.wrkr.codec.Json;
 import dev.wrkr.job.JobState;
 import dev.wrkr.job.JobStatus;
 import dev.wrkr.store.JobIndex;
 import dev.wrkr.store.JobRow;
 import tools.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class JobsService {
         continue;
       }
       out.add(new JobSummary(row.jobId().value(), listed.status(), row.createdAt(),
-          Math.max(0, Duration.between(row.createdAt(), now).toSeconds()), listed.lastCheckpoint()));
+          Usage.elapsedSeconds(row.createdAt(), now), listed.lastCheckpoint()));
     }
     return out;
   }

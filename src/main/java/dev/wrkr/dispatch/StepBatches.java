@@ -112,9 +112,9 @@ final class StepBatches {
 
   private static CheckpointEmitted checkpoint(String type, String summary, JobStatus status, JobState s,
       CountersUpdated c, Instant now, ArtifactsDelta delta, Optional<RequiredAction> action, List<String> codes) {
-    long wall = s.startedAt().map(t -> Math.max(0, java.time.Duration.between(t, now).toSeconds())).orElse(0L);
     return new CheckpointEmitted(type, bound(summary), status,
-        new JobEvent.BudgetState(wall, c.retryCount(), c.stepCount(), c.toolCallCount()), delta, action, codes);
+        new JobEvent.BudgetState(s.usage(now).wallTimeSeconds(), c.retryCount(), c.stepCount(), c.toolCallCount()),
+        delta, action, codes);
   }
 
   /** A checkpoint summary cut to the 2,000 characters a checkpoint may hold. */
