@@ -37,7 +37,18 @@ public enum ReasonCode {
   /** An operation refused because it would be unsafe: paths escaping a root, exposed servers. */
   E_UNSAFE_OPERATION(8, 400),
   /** wrkr-java: the store cannot be opened, reached or migrated (bad URL, server down, newer schema). */
-  E_STORE_UNAVAILABLE(1, 503);
+  E_STORE_UNAVAILABLE(1, 503),
+  /**
+   * wrkr-java: a jobpack signature does not verify: wrong or untrusted key, a manifest changed
+   * after signing, a changed or malformed signature envelope.
+   */
+  E_SIGNATURE_INVALID(2, 422),
+  /**
+   * wrkr-java: a file that should be a jobpack is not a well-formed, safe archive: truncated,
+   * duplicate or unsafe entry names, unsupported compression, entries too large or compressed
+   * beyond a sane ratio (zip bombs).
+   */
+  E_JOBPACK_INVALID(2, 422);
 
   private final int exitCode;
   private final int httpStatus;

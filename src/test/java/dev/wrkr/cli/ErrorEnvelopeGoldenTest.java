@@ -83,6 +83,8 @@ class ErrorEnvelopeGoldenTest {
     expected.put(ReasonCode.E_INVALID_INPUT_SCHEMA, 6);
     expected.put(ReasonCode.E_UNSAFE_OPERATION, 8);
     expected.put(ReasonCode.E_STORE_UNAVAILABLE, 1);
+    expected.put(ReasonCode.E_SIGNATURE_INVALID, 2);
+    expected.put(ReasonCode.E_JOBPACK_INVALID, 2);
     assertThat(ReasonCode.values()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     expected.forEach((code, exit) -> assertThat(code.exitCode()).as(code.name()).isEqualTo(exit));
   }
