@@ -1,5 +1,6 @@
 package dev.wrkr.dispatch;
 
+import dev.wrkr.artifact.ArtifactFiles;
 import dev.wrkr.budget.BudgetCheck;
 import dev.wrkr.budget.Usage;
 import dev.wrkr.budget.Violation;
@@ -91,11 +92,11 @@ final class JobRunner {
     boolean runsCommand = step.executed() && step.command().isPresent() && !step.decisionNeeded();
     stopIfOverBudget(s, BudgetCheck.wouldExceed(s.budgets(), s.usage(clock.instant()), Usage.step(runsCommand ? 1 : 0)));
     if (step.decisionNeeded()) {
-      return new Tick.Stopped(recordIfRunning(StepBatches.decisionNeeded(s, step, index, clock.instant())).orElse(current));
+      return new Tick.Stopped(recordIfRunning(withDigests(step, StepBatches.decisionNeeded(s, step, index, clock.instant()))).orElse(current));
     }
     if (!runsCommand) {
-      Optional<JobState> recorded = recordIfRunning(StepBatches.succeeded(s, step, index, 0, 0, Optional.empty(),
-          StepBatches.StepUsage.NONE, clock.instant()));
+      Optional<JobState> recorded = recordIfRunning(withDigests(step, StepBatches.succeeded(s, step, index, 0, 0,
+          Optional.empty(), StepBatches.StepUsage.NONE, clock.instant())));
       if (recorded.isEmpty()) {
         return new Tick.Stopped(current);
       }
@@ -104,6 +105,24 @@ final class JobRunner {
       return new Tick.Continue();
     }
     return runStep(step, index);
+  }
+
+  /**
+   * Puts the content digests of the step's declared artifacts, taken now from the workspace, in
+   * front of the batch that records the step, so both commit together.
+   */
+  private List<JobEvent> withDigests(Step step, List<JobEvent> batch) {
+    if (step.artifacts().isEmpty()) {
+      return batch;
+    }
+    List<JobEvent.ArtifactRecord> records = step.artifacts().stream()
+        .map(p -> ArtifactFiles.digest(spec.workspace(), p))
+        .map(d -> new JobEvent.ArtifactRecord(d.path(), d.status().wire(), d.sha256(), d.size()))
+        .toList();
+    List<JobEvent> all = new java.util.ArrayList<>(batch.size() + 1);
+    all.add(new JobEvent.ArtifactsRecorded("step:" + step.id(), records));
+    all.addAll(batch);
+    return all;
   }
 
   private Tick runStep(Step step, long index) {
@@ -136,8 +155,8 @@ final class JobRunner {
       }
       switch (outcome) {
         case StepOutcome.Exited e when e.succeeded() -> {
-          JobState after = record(StepBatches.succeeded(now, step, index, attempt, 0, Optional.of(e.logs()), usage,
-              clock.instant()));
+          JobState after = record(withDigests(step, StepBatches.succeeded(now, step, index, attempt, 0,
+              Optional.of(e.logs()), usage, clock.instant())));
           stopIfOverBudget(after, BudgetCheck.check(after.budgets(), after.usage(clock.instant())));
           return new Tick.Continue();
         }
@@ -156,8 +175,8 @@ final class JobRunner {
         attempt++;
         continue;
       }
-      record(StepBatches.failed(now, step, index, attempt, outcomeName(outcome), exitCode(outcome), logsOf(outcome),
-          usage, why, clock.instant()));
+      record(withDigests(step, StepBatches.failed(now, step, index, attempt, outcomeName(outcome), exitCode(outcome),
+          logsOf(outcome), usage, why, clock.instant())));
       throw new WrkrException(ReasonCode.E_ADAPTER_FAIL, "reference adapter step failed",
           details(step, outcome));
     }

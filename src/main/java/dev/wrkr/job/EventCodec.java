@@ -30,7 +30,8 @@ public final class EventCodec {
           Map.entry(JobEvent.StepStarted.TYPE, JobEvent.StepStarted.class),
           Map.entry(JobEvent.StepRetried.TYPE, JobEvent.StepRetried.class),
           Map.entry(JobEvent.StepProcess.TYPE, JobEvent.StepProcess.class),
-          Map.entry(JobEvent.BudgetRaised.TYPE, JobEvent.BudgetRaised.class));
+          Map.entry(JobEvent.BudgetRaised.TYPE, JobEvent.BudgetRaised.class),
+          Map.entry(JobEvent.ArtifactsRecorded.TYPE, JobEvent.ArtifactsRecorded.class));
 
   private EventCodec() {}
 

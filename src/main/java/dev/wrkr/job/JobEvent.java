@@ -379,6 +379,40 @@ public sealed interface JobEvent {
     }
   }
 
+  /**
+   * Ours: the content digests of artifacts a step declared, taken from the workspace when the step
+   * was recorded (in the same commit as its adapter_step), so a jobpack exported later reports what
+   * the step produced, not what the file holds by then. {@code source} names the recorder
+   * ({@code step:<id>}, {@code wrap}).
+   */
+  record ArtifactsRecorded(String source, List<ArtifactRecord> artifacts) implements JobEvent {
+    public static final String TYPE = "artifacts_recorded";
+
+    public ArtifactsRecorded {
+      Objects.requireNonNull(source, "source");
+      artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /**
+   * One artifact as recorded: {@code status} is {@code present} (with sha256 and size),
+   * {@code missing}, {@code not_a_file}, {@code outside_workspace} or {@code unreadable}.
+   */
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  record ArtifactRecord(String path, String status, Optional<String> sha256, Optional<Long> size) {
+    public ArtifactRecord {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(status, "status");
+      sha256 = sha256 == null ? Optional.empty() : sha256;
+      size = size == null ? Optional.empty() : size;
+    }
+  }
+
   /** Usage counters as a checkpoint reports them. */
   record BudgetState(long wallTimeSeconds, long retryCount, long stepCount, long toolCallCount) {}
 

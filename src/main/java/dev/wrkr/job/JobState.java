@@ -177,6 +177,7 @@ public record JobState(
       case LeaseSet e -> {}
       case LeaseReleased e -> {}
       case ApprovalRecorded e -> {}
+      case JobEvent.ArtifactsRecorded e -> {}
     }
     return b.build();
   }

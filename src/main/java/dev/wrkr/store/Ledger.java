@@ -23,6 +23,12 @@ public interface Ledger {
   List<StoredEvent> read(JobId job, long afterSeq);
 
   /**
+   * At most {@code limit} events of the job with {@code seq > afterSeq}, in sequence order: lets a
+   * reader stream a long ledger (jobpack export) in bounded memory, page after page.
+   */
+  List<StoredEvent> readPage(JobId job, long afterSeq, int limit);
+
+  /**
    * The job's events of one {@code type}, in sequence order; empty for an unknown job. Lets a
    * reader skip decoding the rest of a long ledger (checkpoint listings).
    */

@@ -110,6 +110,18 @@ interface LedgerContract extends StoreFixture {
   }
 
   @Test
+  default void reading_page_by_page_should_return_every_event_once_in_order() {
+    store().ledger().append(append(aJob(), 0, events(1, 7)));
+
+    assertThat(store().ledger().readPage(aJob(), 0, 3)).extracting(StoredEvent::seq).containsExactly(1L, 2L, 3L);
+    assertThat(store().ledger().readPage(aJob(), 3, 3)).extracting(StoredEvent::seq).containsExactly(4L, 5L, 6L);
+    assertThat(store().ledger().readPage(aJob(), 6, 3)).extracting(StoredEvent::seq).containsExactly(7L);
+    assertThat(store().ledger().readPage(aJob(), 7, 3)).isEmpty();
+    assertThat(store().ledger().readPage(JobId.of("nobody"), 0, 3)).isEmpty();
+    assertThatThrownBy(() -> store().ledger().readPage(aJob(), 0, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   default void reading_one_type_should_return_only_its_events_in_order() {
     store().ledger().append(append(aJob(), 0, events(1, 3)));
     store().ledger().append(append(aJob(), 3, new NewEvent("checkpoint_emitted", T0, "{\"n\":4}"),

@@ -44,6 +44,9 @@ public final class JdbcLedger implements Ledger {
   private static final String READ =
       "SELECT seq, created_at, type, payload FROM events WHERE job_id = ? AND seq > ?"
           + " ORDER BY seq";
+  private static final String READ_PAGE =
+      "SELECT seq, created_at, type, payload FROM events WHERE job_id = ? AND seq > ?"
+          + " ORDER BY seq LIMIT ?";
   private static final String READ_TYPE =
       "SELECT seq, created_at, type, payload FROM events WHERE job_id = ? AND type = ? ORDER BY seq";
 
@@ -171,6 +174,20 @@ public final class JdbcLedger implements Ledger {
                     row -> event(job, row),
                     job.value(),
                     afterSeq));
+    checkContiguous(job, afterSeq, events);
+    return events;
+  }
+
+  @Override
+  public List<StoredEvent> readPage(JobId job, long afterSeq, int limit) {
+    Objects.requireNonNull(job, "job");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive: " + limit);
+    }
+    List<StoredEvent> events =
+        jdbc.withConnection(
+            "read the ledger of job " + job,
+            connection -> Jdbc.query(connection, READ_PAGE, row -> event(job, row), job.value(), afterSeq, limit));
     checkContiguous(job, afterSeq, events);
     return events;
   }
