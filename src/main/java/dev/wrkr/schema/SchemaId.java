@@ -24,7 +24,11 @@ public enum SchemaId {
   STATUS_RESPONSE("wrkr.status_response", "status/status_response.schema.json"),
   WORK_ITEM("wrkr.work_item", "bridge/work_item.schema.json"),
   GITHUB_SUMMARY("wrkr.github_summary", "report/github_summary.schema.json"),
-  ERROR_ENVELOPE("wrkr.error_envelope", "serve/error_envelope.schema.json");
+  ERROR_ENVELOPE("wrkr.error_envelope", "serve/error_envelope.schema.json"),
+  /** Ours: a jobpack's {@code job_metadata.json}. */
+  JOB_METADATA("wrkr.job_metadata", "jobpack/job_metadata.schema.json"),
+  /** Ours: a jobpack's {@code artifacts_index.json}. */
+  ARTIFACTS_INDEX("wrkr.artifacts_index", "jobpack/artifacts_index.schema.json");
 
   /** Base of every schema's {@code $id}; {@code $ref}s under it resolve to bundled copies. */
   public static final String BASE_URI = "https://wrkr.dev/schemas/v1/";

@@ -60,7 +60,7 @@ class SchemaFilesTest {
     Arrays.stream(SchemaId.values()).map(SchemaId::path).forEach(expected::add);
 
     assertThat(bundledFiles()).containsExactlyElementsOf(expected);
-    assertThat(new Schemas().count()).isEqualTo(14).isEqualTo(SchemaId.values().length);
+    assertThat(new Schemas().count()).isEqualTo(16).isEqualTo(SchemaId.values().length);
   }
 
   @ParameterizedTest

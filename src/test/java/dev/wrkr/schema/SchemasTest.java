@@ -25,7 +25,7 @@ class SchemasTest {
 
   @Test
   void creating_should_read_no_schema() {
-    assertThat(schemas.count()).isEqualTo(14);
+    assertThat(schemas.count()).isEqualTo(16);
 
     assertThat(loader.opened()).isEmpty();
   }
@@ -80,9 +80,9 @@ class SchemasTest {
 
   @Test
   void compile_all_should_compile_every_schema_once() {
-    assertThat(schemas.compileAll()).isEqualTo(14);
+    assertThat(schemas.compileAll()).isEqualTo(16);
 
-    assertThat(loader.opened()).hasSize(15).allSatisfy((path, count) -> assertThat(count).isOne());
+    assertThat(loader.opened()).hasSize(17).allSatisfy((path, count) -> assertThat(count).isOne());
   }
 
   @Test

@@ -1,0 +1,232 @@
+package dev.wrkr.jobpack;
+
+import dev.wrkr.artifact.ArtifactFiles;
+import dev.wrkr.codec.Canonical;
+import dev.wrkr.codec.Sha256;
+import dev.wrkr.failure.ReasonCode;
+import dev.wrkr.failure.WrkrException;
+import dev.wrkr.job.EventCodec;
+import dev.wrkr.job.JobId;
+import dev.wrkr.store.Ledger;
+import dev.wrkr.store.StoredEvent;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code wrkr export}: writes a job's jobpack from its ledger alone, so the same ledger gives the
+ * same bytes whatever the clock, zone or locale (every time in it comes from the ledger). Memory
+ * stays bounded: events stream page by page and raw artifacts stream from disk. The zip is
+ * written to a temporary file beside the target and moved into place, so a reader never sees half
+ * a jobpack.
+ */
+public final class JobpackExporter {
+  private final Ledger ledger;
+  private final String producerVersion;
+
+  public JobpackExporter(Ledger ledger, String producerVersion) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.producerVersion = Objects.requireNonNull(producerVersion, "producerVersion");
+  }
+
+  /**
+   * How artifacts are captured. Without {@code captureRaw} only digests travel; with it, each
+   * present artifact's file is copied (redacted) under {@code artifacts/} up to the size caps.
+   */
+  public record Options(boolean captureRaw, long maxRawFileBytes, long maxRawTotalBytes) {
+    public static final long DEFAULT_MAX_RAW_FILE_BYTES = 256L * 1024 * 1024;
+    public static final long DEFAULT_MAX_RAW_TOTAL_BYTES = 2L * 1024 * 1024 * 1024;
+
+    public static Options referenceOnly() {
+      return new Options(false, DEFAULT_MAX_RAW_FILE_BYTES, DEFAULT_MAX_RAW_TOTAL_BYTES);
+    }
+
+    public static Options raw() {
+      return new Options(true, DEFAULT_MAX_RAW_FILE_BYTES, DEFAULT_MAX_RAW_TOTAL_BYTES);
+    }
+  }
+
+  /** What an export wrote. */
+  public record Exported(String jobId, Path path, String manifestSha256, int files, boolean captureRaw,
+      List<String> missingArtifacts) {
+    public String footer() {
+      return Footer.format(jobId, manifestSha256);
+    }
+  }
+
+  /** The path {@code export} writes for {@code job} under {@code outDir}. */
+  public static Path pathFor(Path outDir, String job) {
+    return outDir.resolve("jobpacks").resolve("jobpack_" + job + ".zip");
+  }
+
+  public Exported export(JobId job, Path outDir, Options options) {
+    JobFacts facts = JobFacts.read(ledger, job, producerVersion)
+        .orElseThrow(() -> new WrkrException(ReasonCode.E_INVALID_INPUT_SCHEMA, "job not found",
+            Map.of("job_id", job.value())));
+    Path target = pathFor(outDir, job.value());
+    try {
+      Files.createDirectories(target.getParent());
+      Path tmp = Files.createTempFile(target.getParent(), ".jobpack_" + job.value() + "-", ".tmp");
+      try {
+        String manifestSha;
+        int files;
+        try (GoZipWriter zip = new GoZipWriter(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+          Writer w = new Writer(zip);
+          JobpackEntries entries = new JobpackEntries(facts, producerVersion);
+          List<ArtifactCapture> captures = options.captureRaw() ? captureRaw(w, facts, options) : List.of();
+          if (!facts.approvals().isEmpty()) {
+            w.put(JobpackEntries.APPROVALS, entries.approvals());
+          }
+          w.put(JobpackEntries.ARTIFACTS_INDEX, entries.artifactsIndex(options.captureRaw(), captures));
+          w.put(JobpackEntries.ARTIFACTS_MANIFEST, entries.artifactsManifest(options.captureRaw(), captures));
+          w.put(JobpackEntries.CHECKPOINTS, entries.checkpoints());
+          try (OutputStream o = w.stream(JobpackEntries.EVENTS)) {
+            writeEvents(job, o);
+          }
+          w.close(JobpackEntries.EVENTS);
+          w.put(JobpackEntries.JOB, entries.job());
+          w.put(JobpackEntries.JOB_METADATA, entries.metadata(options.captureRaw()));
+          if (facts.submission().isPresent()) {
+            w.put(JobpackEntries.JOBSPEC, Canonical.canonicalize(facts.submission().get().jobspec()));
+          }
+          ObjectNode manifest = Manifests.build(job.value(), facts.lastEventAt(), producerVersion, w.digests);
+          manifestSha = manifest.get("manifest_sha256").asString();
+          zip.entry(JobpackEntries.MANIFEST, Canonical.canonicalize(manifest));
+          files = w.digests.size();
+        }
+        move(tmp, target);
+        List<String> missing = facts.artifacts().values().stream()
+            .filter(a -> !a.present()).map(JobFacts.RecordedArtifact::path).toList();
+        return new Exported(job.value(), target, manifestSha, files, options.captureRaw(), missing);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new WrkrException(ReasonCode.E_GENERIC_FAILURE, "cannot write jobpack " + target + ": " + e.getMessage(),
+          Map.of("job_id", job.value(), "path", target.toString()), e);
+    }
+  }
+
+  private void writeEvents(JobId job, OutputStream o) throws IOException {
+    long after = 0;
+    while (true) {
+      List<StoredEvent> page = ledger.readPage(job, after, JobFacts.PAGE);
+      if (page.isEmpty()) {
+        return;
+      }
+      for (StoredEvent e : page) {
+        EventCodec.decode(job, e.seq(), e.type(), e.payloadJson());  // fail closed on what we cannot read
+        o.write(JobpackEntries.eventLine(e, producerVersion));
+        o.write('\n');
+        after = e.seq();
+      }
+    }
+  }
+
+  /** A raw copy of one artifact, or why there is none. */
+  record ArtifactCapture(String path, Optional<RawCapture.Copied> copied, String note) {}
+
+  private static List<ArtifactCapture> captureRaw(Writer w, JobFacts facts, Options options) throws IOException {
+    Optional<Path> workspace = facts.submission().map(s -> Path.of(s.workspace()));
+    List<ArtifactCapture> out = new ArrayList<>();
+    TreeMap<String, JobFacts.RecordedArtifact> byEntry = new TreeMap<>(Names.ORDER);
+    for (JobFacts.RecordedArtifact a : facts.artifacts().values()) {
+      if (a.present() && ArtifactFiles.isSafeRelative(a.path())) {
+        byEntry.put(JobpackEntries.RAW_PREFIX + a.path(), a);
+      } else {
+        out.add(new ArtifactCapture(a.path(), Optional.empty(), "not_present"));
+      }
+    }
+    long total = 0;
+    for (Map.Entry<String, JobFacts.RecordedArtifact> e : byEntry.entrySet()) {
+      String path = e.getValue().path();
+      Optional<Path> file = workspace.flatMap(ws -> ArtifactFiles.resolve(ws, path)).filter(Files::isRegularFile);
+      if (file.isEmpty()) {
+        out.add(new ArtifactCapture(path, Optional.empty(), "gone_since_recorded"));
+        continue;
+      }
+      long size = Files.size(file.get());
+      if (size > options.maxRawFileBytes() || total + size > options.maxRawTotalBytes()) {
+        out.add(new ArtifactCapture(path, Optional.empty(), "over_size_cap"));
+        continue;
+      }
+      total += size;
+      RawCapture.Copied copied;
+      try (OutputStream o = w.stream(e.getKey())) {
+        copied = RawCapture.copy(file.get(), o, true);
+      }
+      w.close(e.getKey());
+      String recorded = e.getValue().record().flatMap(r -> r.sha256()).orElse("");
+      out.add(new ArtifactCapture(path, Optional.of(copied),
+          copied.fileSha256().equals(recorded) ? "captured" : "changed_since_recorded"));
+    }
+    out.sort((a, b) -> Names.ORDER.compare(a.path(), b.path()));
+    return out;
+  }
+
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Writes entries in name order and keeps each one's sha256 for the manifest. */
+  private static final class Writer {
+    private final GoZipWriter zip;
+    private final TreeMap<String, String> digests = new TreeMap<>(Names.ORDER);
+    private final Map<String, Sha256> open = new TreeMap<>();
+    private String last = "";
+
+    Writer(GoZipWriter zip) {
+      this.zip = zip;
+    }
+
+    void put(String name, byte[] content) throws IOException {
+      try (OutputStream o = stream(name)) {
+        o.write(content);
+      }
+      close(name);
+    }
+
+    OutputStream stream(String name) throws IOException {
+      if (Names.ORDER.compare(last, name) >= 0 || Names.ORDER.compare(name, JobpackEntries.MANIFEST) >= 0) {
+        throw new IllegalStateException("jobpack entries out of order: " + last + " then " + name);
+      }
+      last = name;
+      Sha256 sha = Sha256.create();
+      open.put(name, sha);
+      OutputStream entry = zip.entry(name);
+      return new FilterOutputStream(entry) {
+        @Override
+        public void write(int b) throws IOException {
+          sha.update(new byte[] {(byte) b});
+          entry.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          sha.update(b, off, len);
+          entry.write(b, off, len);
+        }
+      };
+    }
+
+    void close(String name) {
+      digests.put(name, open.remove(name).hex());
+    }
+  }
+}
