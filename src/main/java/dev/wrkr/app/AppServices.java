@@ -1,5 +1,6 @@
 package dev.wrkr.app;
 
+import dev.wrkr.jobpack.Jobpacks;
 import dev.wrkr.cli.Services;
 import dev.wrkr.dispatch.CheckpointService;
 import dev.wrkr.dispatch.Dispatch;
@@ -105,6 +106,11 @@ public final class AppServices implements Services {
     }
     throw new WrkrException(ReasonCode.E_INVALID_INPUT_SCHEMA,
         "WRKR_LEASE_TTL_SECONDS must be a whole number of seconds from 3 to 86400", Map.of("value", text));
+  }
+
+  @Override
+  public Jobpacks jobpacks() {
+    return new Jobpacks(store.ledger(), BuildInfo.current().version());
   }
 
   private JobHistory history() {

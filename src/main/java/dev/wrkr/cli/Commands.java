@@ -20,6 +20,11 @@ final class Commands {
     root.addSubcommand("cancel", new LifecycleCommands.Cancel(invocation));
     root.addSubcommand("jobs", new JobsCommand(invocation));
     BudgetCommand.register(root, invocation);
+    root.addSubcommand("export", new ExportCommand(invocation));
+    root.addSubcommand("verify", new VerifyCommand(invocation));
+    root.addSubcommand("receipt", new ReceiptCommand(invocation));
+    JobCommand.register(root, invocation);
+    KeysCommand.register(root, invocation);
     root.addSubcommand("help", new CommandLine.HelpCommand());
     root.setCaseInsensitiveEnumValuesAllowed(false);
     root.setUsageHelpAutoWidth(false);

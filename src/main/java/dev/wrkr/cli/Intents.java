@@ -17,7 +17,7 @@ final class Intents {
     INTENTS.put("status", "read a job's status, lease and environment from the durable store");
     INTENTS.put("checkpoint", "list, show or emit a job's structured checkpoints");
     INTENTS.put("approve", "record an approval, with who and why, for a decision-needed checkpoint");
-    INTENTS.put("demo", "run an offline demo job through plan, decision, approval, resume and completion");
+    INTENTS.put("demo", "run an offline demo job through a decision and approval to completion, and emit a verifiable jobpack");
     INTENTS.put("init", "write a commented JobSpec template to start from");
     INTENTS.put("submit", "record a job from a JobSpec and run it until it completes or blocks");
     INTENTS.put("resume", "continue a job from its durable cursor under a lease");
@@ -25,6 +25,11 @@ final class Intents {
     INTENTS.put("cancel", "cancel a job and terminate its running step");
     INTENTS.put("jobs", "list jobs with status, age and last checkpoint");
     INTENTS.put("budget", "check a job's usage against its budgets");
+    INTENTS.put("export", "write a job's deterministic jobpack from the store, optionally signed");
+    INTENTS.put("verify", "verify a jobpack offline: manifest, file digests, schemas and signature");
+    INTENTS.put("receipt", "print or parse a jobpack's ticket footer");
+    INTENTS.put("job", "inspect a job's timeline or diff two jobpacks");
+    INTENTS.put("keys", "generate an ed25519 key pair for signing jobpacks");
   }
 
   private Intents() {}

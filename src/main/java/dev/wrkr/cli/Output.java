@@ -49,6 +49,13 @@ final class Output {
     io.out().print(GoJson.pretty(Json.wire().valueToTree(value)));
   }
 
+  /** A string map as pretty JSON with sorted keys, like Go's map marshalling with an indent. */
+  void sortedMap(Map<String, String> map) {
+    ObjectNode node = Json.wire().createObjectNode();
+    new TreeMap<>(map).forEach(node::put);
+    io.out().print(GoJson.pretty(node));
+  }
+
   /** A small string map as compact JSON with sorted keys, like Go's map marshalling. */
   void compactMap(Map<String, String> map) {
     ObjectNode node = Json.wire().createObjectNode();

@@ -1,5 +1,6 @@
 package dev.wrkr.cli;
 
+import dev.wrkr.jobpack.Jobpacks;
 import dev.wrkr.dispatch.CheckpointService;
 import dev.wrkr.dispatch.Dispatch;
 import dev.wrkr.dispatch.StatusService;
@@ -15,6 +16,8 @@ public interface Services extends AutoCloseable {
   CheckpointService checkpoints();
 
   Dispatch dispatch();
+
+  Jobpacks jobpacks();
 
   @Override
   void close();
