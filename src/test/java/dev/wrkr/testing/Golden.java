@@ -31,7 +31,7 @@ public final class Golden {
       assertThat(file).as("golden file %s (regenerate with -Dwrkr.golden.update=true)", file).exists();
       assertThat(new String(actual, StandardCharsets.UTF_8))
           .as("golden file %s", file)
-          .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+          .isEqualTo(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
       assertThat(actual).as("golden bytes %s", file).isEqualTo(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
