@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Crash safety and lease exclusion with the real {@code ./wrkr} binary in separate OS processes:
- * kill -9 mid-step and after a step was recorded, and two resumers racing for one job.
+ * kill -9 mid-step and after a step was recorded, a cancel after kill -9, and two resumers racing
+ * for one job.
  */
 class DispatchProcessIT {
   @TempDir Path dir;
@@ -80,6 +81,27 @@ class DispatchProcessIT {
     resume.destroyForcibly();
     resume.waitFor(30, TimeUnit.SECONDS);
     assertThat(wrkr.lines("one.runs")).as("a step recorded done never runs again").isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void cancel_after_kill_9_should_stop_the_step_the_dead_worker_left_running(String kind) throws Exception {
+    setUp(kind);
+    Specs.write(dir, "abandoned", Specs.budgets(20, 200, 0), List.of("os"),
+        Specs.step("loop", "echo $$ > loop.pid; while true; do echo x >> loop.ticks; sleep 0.2; done"));
+    Process submit = wrkr.builder("submit", "abandoned.yaml", "--job-id", "abandoned")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(dir.resolve("loop.ticks")));
+    long group = Long.parseLong(Files.readString(dir.resolve("loop.pid")).strip());
+    submit.destroyForcibly();
+    assertThat(submit.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(WrkrProcess.livingInGroup(group)).as("the step outlives its worker").isPositive();
+
+    Thread.sleep(3_500);  // the lease TTL: no worker will ever come back for this step
+    assertThat(wrkr.run("cancel", "abandoned")).isEqualTo(new Result(0, "job=abandoned status=canceled\n", ""));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> WrkrProcess.livingInGroup(group) == 0);
+    assertThat(wrkr.run("resume", "abandoned").out()).endsWith("note=job is canceled; nothing to resume\n");
   }
 
   @ParameterizedTest

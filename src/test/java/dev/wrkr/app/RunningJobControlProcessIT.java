@@ -7,12 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.wrkr.app.WrkrProcess.Result;
 import dev.wrkr.testing.Specs;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,24 +31,6 @@ class RunningJobControlProcessIT {
 
   private List<String> statusChangesTo(String job) {
     return wrkr.events(job, "status_changed").stream().map(e -> e.get("to").asString()).toList();
-  }
-
-  /** Live (not zombie) processes whose process group is {@code pgid}, read from /proc. */
-  private static long liveInGroup(long pgid) throws IOException {
-    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-          .map(p -> {
-            try {
-              String stat = Files.readString(p.resolve("stat"));
-              // After "(comm)": state, ppid, pgrp. comm may hold spaces and parentheses.
-              String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-              return f[0].equals("Z") || f[0].equals("X") ? -1L : Long.parseLong(f[2]);
-            } catch (IOException | RuntimeException gone) {
-              return -1L;
-            }
-          })
-          .filter(g -> g == pgid).count();
-    }
   }
 
   @ParameterizedTest
@@ -89,12 +69,12 @@ class RunningJobControlProcessIT {
     Process submit = wrkr.start("submit", "submit", "long.yaml", "--job-id", "long");
     awaitFile("long.started");
     long group = wrkr.events("long", "step_process").getFirst().get("pid").asLong();
-    assertThat(liveInGroup(group)).as("the step shell and its background child").isGreaterThanOrEqualTo(2);
+    assertThat(WrkrProcess.livingInGroup(group)).as("the step shell and its background child").isGreaterThanOrEqualTo(2);
 
     assertThat(wrkr.run("cancel", "long")).isEqualTo(new Result(0, "job=long status=canceled\n", ""));
     assertThat(wrkr.finish("submit", submit))
         .isEqualTo(new Result(0, "job_id=long status=canceled adapter=reference\n", ""));
-    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> liveInGroup(group) == 0);
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> WrkrProcess.livingInGroup(group) == 0);
     Files.writeString(dir.resolve("release"), "");
     assertThat(dir.resolve("late.out")).as("the background child died with its group").doesNotExist();
     assertThat(dir.resolve("never.runs")).doesNotExist();

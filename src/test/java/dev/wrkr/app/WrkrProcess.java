@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -131,6 +132,24 @@ final class WrkrProcess {
   long lastSeq(String job) {
     try (JobStore store = AppServices.openStore(StoreLocation.parse(storeUrl))) {
       return store.ledger().lastSeq(JobId.of(job));
+    }
+  }
+
+  /** Live (not zombie) processes whose process group is {@code pgid}, read from /proc. */
+  static long livingInGroup(long pgid) throws IOException {
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .map(p -> {
+            try {
+              String stat = Files.readString(p.resolve("stat"));
+              // After "(comm)": state, ppid, pgrp. comm may hold spaces and parentheses.
+              String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+              return f[0].equals("Z") || f[0].equals("X") ? -1L : Long.parseLong(f[2]);
+            } catch (IOException | RuntimeException gone) {
+              return -1L;
+            }
+          })
+          .filter(g -> g == pgid).count();
     }
   }
 }
