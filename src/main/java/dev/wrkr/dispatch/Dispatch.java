@@ -25,7 +25,7 @@ public final class Dispatch {
   }
 
   public LifecycleService lifecycle() {
-    return new LifecycleService(history);
+    return new LifecycleService(history, execution);
   }
 
   public JobsService jobs() {

@@ -82,6 +82,25 @@ final class LeasedExecution {
   }
 
   /**
+   * After a cancel: a step still recorded in flight on this machine whose worker no longer holds
+   * the lease (it crashed and the lease expired) is stopped here, as nobody else ever will: a
+   * canceled job is never resumed. While a worker's lease lives, that worker stops the step itself
+   * (DispatchProcessIT.cancel_after_kill_9_…).
+   */
+  void stopAbandonedStep(JobId job) {
+    boolean local = history.load(job).flatMap(JobState::stepInFlight)
+        .filter(f -> f.pid().isPresent() && f.host().filter(config.host()::equals).isPresent()).isPresent();
+    if (local && leases.acquire(job, new WorkerId(config.worker()), clock.instant(), config.leaseTtl())
+        instanceof LeaseResult.Acquired a) {
+      try {
+        stopLeftovers(job);
+      } finally {
+        releaseQuietly(a.lease());
+      }
+    }
+  }
+
+  /**
    * A step recorded as in flight by another worker on this machine (which crashed: we hold the
    * lease now) may still be running; stop its process group before the step runs again, so its
    * side effects happen once.

@@ -11,13 +11,16 @@ import java.util.List;
  * {@code pause} and {@code cancel}: status changes recorded in the ledger. A runner working on the
  * job sees them at its next append: after a pause it records the step in flight and stops at the
  * step boundary; after a cancel its lease keeper notices within a poll interval and terminates the
- * step's whole process group. Illegal moves fail with {@code E_INVALID_STATE_TRANSITION}.
+ * step's whole process group; a step left running by a worker that died is stopped by the cancel
+ * itself. Illegal moves fail with {@code E_INVALID_STATE_TRANSITION}.
  */
 public final class LifecycleService {
   private final JobHistory history;
+  private final LeasedExecution execution;
 
-  public LifecycleService(JobHistory history) {
+  LifecycleService(JobHistory history, LeasedExecution execution) {
     this.history = history;
+    this.execution = execution;
   }
 
   public JobState pause(JobId job) {
@@ -25,7 +28,9 @@ public final class LifecycleService {
   }
 
   public JobState cancel(JobId job) {
-    return move(job, JobStatus.CANCELED);
+    JobState canceled = move(job, JobStatus.CANCELED);
+    execution.stopAbandonedStep(job);
+    return canceled;
   }
 
   private JobState move(JobId job, JobStatus to) {
