@@ -164,10 +164,10 @@ public final class JobpackExporter {
       }
       total += size;
       RawCapture.Copied copied;
-      try (OutputStream o = w.stream(e.getKey())) {
+      try (OutputStream o = w.rawStream(e.getKey())) {
         copied = RawCapture.copy(file.get(), o, true);
       }
-      w.close(e.getKey());
+      w.close(e.getKey(), copied.entrySha256());
       String recorded = e.getValue().record().flatMap(r -> r.sha256()).orElse("");
       out.add(new ArtifactCapture(path, Optional.of(copied),
           copied.fileSha256().equals(recorded) ? "captured" : "changed_since_recorded"));
@@ -202,11 +202,25 @@ public final class JobpackExporter {
       close(name);
     }
 
-    OutputStream stream(String name) throws IOException {
+    /** An entry whose digest the caller computes (raw artifacts hash while they copy). */
+    OutputStream rawStream(String name) throws IOException {
+      order(name);
+      return zip.entry(name);
+    }
+
+    void close(String name, String sha256) {
+      digests.put(name, sha256);
+    }
+
+    private void order(String name) {
       if (Names.ORDER.compare(last, name) >= 0 || Names.ORDER.compare(name, JobpackEntries.MANIFEST) >= 0) {
         throw new IllegalStateException("jobpack entries out of order: " + last + " then " + name);
       }
       last = name;
+    }
+
+    OutputStream stream(String name) throws IOException {
+      order(name);
       Sha256 sha = Sha256.create();
       open.put(name, sha);
       OutputStream entry = zip.entry(name);

@@ -43,11 +43,11 @@ final class RawCapture {
       if (!redact || binary) {
         for (int n = first; n > 0; n = in.read(buf)) {
           fileSha.update(buf, 0, n);
-          entrySha.update(buf, 0, n);
           entry.write(buf, 0, n);
           fileBytes += n;
         }
-        return new Copied(fileSha.hex(), entrySha.hex(), fileBytes, fileBytes, binary, 0);
+        String sha = fileSha.hex();  // the entry is the file: one digest serves both
+        return new Copied(sha, sha, fileBytes, fileBytes, binary, 0);
       }
       Redactor redactor = new Redactor();
       ByteArrayOutputStream line = new ByteArrayOutputStream(256);
