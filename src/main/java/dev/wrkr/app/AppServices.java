@@ -1,15 +1,17 @@
 package dev.wrkr.app;
 
-import dev.wrkr.jobpack.Jobpacks;
 import dev.wrkr.cli.Services;
 import dev.wrkr.dispatch.CheckpointService;
 import dev.wrkr.dispatch.Dispatch;
 import dev.wrkr.dispatch.DispatchPorts;
 import dev.wrkr.dispatch.JobHistory;
 import dev.wrkr.dispatch.RunnerConfig;
-import dev.wrkr.envfp.SystemEnvironmentProbe;
-import dev.wrkr.process.OsStepProcesses;
 import dev.wrkr.dispatch.StatusService;
+import dev.wrkr.envfp.SystemEnvironmentProbe;
+import dev.wrkr.failure.ReasonCode;
+import dev.wrkr.failure.WrkrException;
+import dev.wrkr.jobpack.Jobpacks;
+import dev.wrkr.process.OsStepProcesses;
 import dev.wrkr.release.BuildInfo;
 import dev.wrkr.store.JobStore;
 import dev.wrkr.store.StoreLocation;
@@ -18,8 +20,6 @@ import dev.wrkr.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import dev.wrkr.failure.ReasonCode;
-import dev.wrkr.failure.WrkrException;
 import java.util.Map;
 import java.util.Optional;
 

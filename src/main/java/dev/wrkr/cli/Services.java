@@ -1,9 +1,9 @@
 package dev.wrkr.cli;
 
-import dev.wrkr.jobpack.Jobpacks;
 import dev.wrkr.dispatch.CheckpointService;
 import dev.wrkr.dispatch.Dispatch;
 import dev.wrkr.dispatch.StatusService;
+import dev.wrkr.jobpack.Jobpacks;
 
 /**
  * The application services a command may call, opened on first use (so {@code version} and
