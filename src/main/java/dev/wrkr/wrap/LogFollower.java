@@ -39,7 +39,10 @@ public final class LogFollower implements AutoCloseable {
   private final Map<Object, FileTime> stale = new HashMap<>();
   private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
   private FileChannel channel;
+  /** The key of the file {@link #channel} reads. */
   private Object key;
+  /** The key of the newest file read to its end, after it rotated; null before the first rotation. */
+  private Object done;
 
   /**
    * @param file the log file, which need not exist yet
@@ -58,7 +61,7 @@ public final class LogFollower implements AutoCloseable {
     }
   }
 
-  /** Copies everything appended since the last poll, following a rotation; returns the bytes copied. */
+  /** Copies everything appended since the last poll, following rotations; returns the bytes copied. */
   public long poll() throws IOException {
     long copied = channel == null ? 0 : drain(channel);
     Object current = keyOf(file);
@@ -68,11 +71,12 @@ public final class LogFollower implements AutoCloseable {
     }
     if (channel != null) {
       copied += drain(channel);  // it rotated: what was written after the first drain is final now
-      copied += copyRotatedSince(key);
       channel.close();
       channel = null;
+      done = key;
       key = null;
     }
+    copied += copyRotatedSince();
     FileChannel opened = open(current);
     if (opened != null) {
       channel = opened;
@@ -110,20 +114,25 @@ public final class LogFollower implements AutoCloseable {
     return opened;
   }
 
-  /** The parts newer than the one with key {@code old}, oldest first, copied whole. */
-  private long copyRotatedSince(Object old) throws IOException {
-    int oldIndex = keep + 1;  // rotated out of existence: every kept part is newer
-    for (int i = 1; i <= keep; i++) {
-      if (old.equals(keyOf(part(i)))) {
-        oldIndex = i;
+  /**
+   * Copies whole, oldest first, the rotated parts newer than {@link #done} (all of this run's
+   * parts when nothing was read yet, or when it rotated out of existence), and moves {@code done}.
+   */
+  private long copyRotatedSince() throws IOException {
+    int doneIndex = keep + 1;
+    for (int i = 1; i <= keep && done != null; i++) {
+      if (done.equals(keyOf(part(i)))) {
+        doneIndex = i;
         break;
       }
     }
     long copied = 0;
-    for (int i = oldIndex - 1; i >= 1; i--) {
-      if (keyOf(part(i)) != null && !isStale(part(i))) {
+    for (int i = doneIndex - 1; i >= 1; i--) {
+      Object k = keyOf(part(i));
+      if (k != null && !isStale(part(i))) {
         try (FileChannel whole = FileChannel.open(part(i), StandardOpenOption.READ)) {
           copied += drain(whole);
+          done = k;
         } catch (NoSuchFileException gone) {
           // Rotated out while we looked: lost to the stream, still counted in the step's log refs.
         }
