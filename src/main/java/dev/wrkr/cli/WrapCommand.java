@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
  * job through the normal dispatch path, streams its output while the step runs, then exports the
  * jobpack. Unlike Wrkr, the command's exit code becomes wrkr's (docs/jobpack.md, "Wrap mode").
  */
-@Command(name = "wrap", description = "Run a command as a job, stream its output, and export its jobpack.")
+@Command(name = "wrap", description = "Run a command as a job, stream its output, and export its jobpack.",
+    customSynopsis = {"wrkr wrap [-h] [--job-id=<id>] [--out-dir=<dir>] [--sign=<key-file>] [--artifact=<path>]...",
+        "          -- <command>..."})
 final class WrapCommand implements Callable<Integer> {
   static final String NEEDS_COMMAND = "wrap command must include -- followed by executable command";
   private static final Duration POLL = Duration.ofMillis(50);
