@@ -62,7 +62,10 @@ public final class JobEvents {
         new JobEvent.StepStarted("plan", 0, 1, "dispatch-host-42"),
         new JobEvent.StepRetried("plan", 0, 1, "exit=3", 1000),
         new JobEvent.StepProcess("plan", 0, 1, 4242, "vm-1"),
-        new JobEvent.BudgetRaised(List.of("max_step_count=40"), "ana", "needs more steps"));
+        new JobEvent.BudgetRaised(List.of("max_step_count=40"), "ana", "needs more steps"),
+        new JobEvent.ArtifactsRecorded("step:plan", List.of(
+            new JobEvent.ArtifactRecord("reports/plan.md", "present", Optional.of("c".repeat(64)), Optional.of(12L)),
+            new JobEvent.ArtifactRecord("reports/gone.md", "missing", Optional.empty(), Optional.empty()))));
   }
 
   /**
