@@ -15,6 +15,7 @@ final class Commands {
     root.addSubcommand("demo", new DemoCommand(invocation));
     root.addSubcommand("init", new InitCommand(invocation));
     root.addSubcommand("submit", new SubmitCommand(invocation));
+    root.addSubcommand("wrap", new WrapCommand(invocation));
     root.addSubcommand("resume", new ResumeCommand(invocation));
     root.addSubcommand("pause", new LifecycleCommands.Pause(invocation));
     root.addSubcommand("cancel", new LifecycleCommands.Cancel(invocation));

@@ -20,6 +20,7 @@ final class Intents {
     INTENTS.put("demo", "run an offline demo job through a decision and approval to completion, and emit a verifiable jobpack");
     INTENTS.put("init", "write a commented JobSpec template to start from");
     INTENTS.put("submit", "record a job from a JobSpec and run it until it completes or blocks");
+    INTENTS.put("wrap", "run a command as a job, streaming its output, and emit a verifiable jobpack");
     INTENTS.put("resume", "continue a job from its durable cursor under a lease");
     INTENTS.put("pause", "pause a job at its next step boundary");
     INTENTS.put("cancel", "cancel a job and terminate its running step");

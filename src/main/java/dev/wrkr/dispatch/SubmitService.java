@@ -44,8 +44,16 @@ public final class SubmitService {
   /** Loads {@code specFile} (relative to {@code cwd}), records the job and runs it. */
   public SubmitResult submit(Path specFile, Path cwd, Optional<String> jobIdFlag) {
     JobSpec spec = new JobSpecLoader().load(specFile, cwd);
+    JobId job = jobIdFlag.map(JobId::normalize).orElseGet(() -> spec.defaultJobId(clock.instant()));
+    return submit(spec, job);
+  }
+
+  /**
+   * Records the already loaded {@code spec} as the new job {@code job} and runs it ({@code wrap}
+   * builds its JobSpec in memory). A job id that exists is refused.
+   */
+  public SubmitResult submit(JobSpec spec, JobId job) {
     Instant now = clock.instant();
-    JobId job = jobIdFlag.map(JobId::normalize).orElseGet(() -> spec.defaultJobId(now));
     if (history.load(job).isPresent()) {
       throw exists(job);
     }
