@@ -55,14 +55,22 @@ final class RawCapture {
         fileSha.update(buf, 0, n);
         fileBytes += n;
         int start = 0;
+        int run = 0;  // buf[run, start) are whole lines the redactor leaves alone, not written yet
         for (int i = 0; i < n; i++) {
           if (buf[i] == '\n') {
+            if (line.size() == 0 && redactor.untouched(buf, start, i - start)) {
+              start = i + 1;
+              continue;
+            }
+            entryBytes += copy(buf, run, start, entry, entrySha);
             line.write(buf, start, i - start);
             entryBytes += emit(redactor.line(line.toByteArray()), true, entry, entrySha);
             line.reset();
             start = i + 1;
+            run = start;
           }
         }
+        entryBytes += copy(buf, run, start, entry, entrySha);
         line.write(buf, start, n - start);
         if (line.size() > MAX_LINE) {
           // A text "line" this long is redacted in pieces so memory stays bounded.
@@ -75,6 +83,12 @@ final class RawCapture {
       }
       return new Copied(fileSha.hex(), entrySha.hex(), fileBytes, entryBytes, false, redactor.redactions());
     }
+  }
+
+  private static long copy(byte[] buf, int from, int to, OutputStream entry, Sha256 sha) throws IOException {
+    entry.write(buf, from, to - from);
+    sha.update(buf, from, to - from);
+    return to - from;
   }
 
   private static long emit(byte[] line, boolean newline, OutputStream entry, Sha256 sha) throws IOException {
