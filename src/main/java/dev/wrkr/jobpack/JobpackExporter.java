@@ -5,7 +5,6 @@ import dev.wrkr.codec.Canonical;
 import dev.wrkr.codec.Sha256;
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
-import dev.wrkr.job.EventCodec;
 import dev.wrkr.job.JobId;
 import dev.wrkr.store.Ledger;
 import dev.wrkr.store.StoredEvent;
@@ -93,7 +92,7 @@ public final class JobpackExporter {
           w.put(JobpackEntries.ARTIFACTS_MANIFEST, entries.artifactsManifest(options.captureRaw(), captures));
           w.put(JobpackEntries.CHECKPOINTS, entries.checkpoints());
           try (OutputStream o = w.stream(JobpackEntries.EVENTS)) {
-            writeEvents(job, o);
+            writeEvents(job, facts.state().lastAppliedSeq(), o);
           }
           w.close(JobpackEntries.EVENTS);
           w.put(JobpackEntries.JOB, entries.job());
@@ -119,15 +118,19 @@ public final class JobpackExporter {
     }
   }
 
-  private void writeEvents(JobId job, OutputStream o) throws IOException {
+  /**
+   * Streams {@code events.jsonl}: the events {@link JobFacts} read and decoded, up to its last
+   * sequence number, so every entry of the jobpack describes the same ledger even when the job
+   * moves on during the export.
+   */
+  private void writeEvents(JobId job, long lastSeq, OutputStream o) throws IOException {
     long after = 0;
-    while (true) {
-      List<StoredEvent> page = ledger.readPage(job, after, JobFacts.PAGE);
+    while (after < lastSeq) {
+      List<StoredEvent> page = ledger.readPage(job, after, (int) Math.min(JobFacts.PAGE, lastSeq - after));
       if (page.isEmpty()) {
         return;
       }
       for (StoredEvent e : page) {
-        EventCodec.decode(job, e.seq(), e.type(), e.payloadJson());  // fail closed on what we cannot read
         o.write(JobpackEntries.eventLine(e, producerVersion));
         o.write('\n');
         after = e.seq();
