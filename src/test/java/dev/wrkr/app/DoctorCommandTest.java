@@ -69,7 +69,10 @@ class DoctorCommandTest {
 
   private List<String> listing() throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.map(p -> dir.relativize(p) + " " + p.toFile().length() + " " + p.toFile().lastModified())
+      // The -shm file is SQLite's shared-memory index, where every reader (read-only too) records
+      // read marks; only its presence counts.
+      return files.map(p -> p.toString().endsWith("-shm") ? dir.relativize(p).toString()
+              : dir.relativize(p) + " " + p.toFile().length() + " " + p.toFile().lastModified())
           .sorted().toList();
     }
   }
@@ -124,6 +127,20 @@ class DoctorCommandTest {
   }
 
   @Test
+  void doctor_should_read_a_sqlite_store_another_process_has_open_without_adding_files() throws IOException {
+    String url = storeWithJob("sqlite");
+    try (JobStore open = AppServices.openStore(StoreLocation.parse(url))) {
+      open.leases().current(JOB);
+      List<String> before = listing();
+      assertThat(before).anyMatch(line -> line.contains(".db-wal"));
+      CliRun run = run(Map.of("WRKR_STORE_URL", url), "doctor", "--json");
+      assertThat(listing()).isEqualTo(before);
+      assertThat(check(run, "store_migrated").get("status").asString()).isEqualTo("pass");
+      assertThat(check(run, "lease_health").get("details").asString()).endsWith(": job_doc");
+    }
+  }
+
+  @Test
   void doctor_should_leave_an_empty_postgres_database_unmigrated() throws SQLException {
     String url = TestStoreUrls.fresh("postgres", dir);
     CliRun run = run(Map.of("WRKR_STORE_URL", url), "doctor", "--json");
@@ -137,9 +154,32 @@ class DoctorCommandTest {
     assertThat(tableCount(url)).isZero();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void a_store_newer_than_this_wrkr_should_fail_with_upgrade_wrkr(String kind) throws SQLException {
+    String url = storeWithJob(kind);
+    try (Connection c = connect(url)) {
+      c.createStatement().executeUpdate(
+          "INSERT INTO schema_version (version, name, applied_at) VALUES (99, 'future', 'x')");
+    }
+    CliRun run = run(Map.of("WRKR_STORE_URL", url), "doctor", "--json");
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode migrated = check(run, "store_migrated");
+    assertThat(migrated.get("status").asString()).isEqualTo("fail");
+    assertThat(migrated.get("details").asString()).startsWith("schema_version=99 supported=1");
+    assertThat(migrated.get("remediation").asString()).startsWith("upgrade wrkr");
+  }
+
+  private static Connection connect(String url) throws SQLException {
+    return switch (StoreLocation.parse(url)) {
+      case StoreLocation.Sqlite s -> DriverManager.getConnection("jdbc:sqlite:" + s.file());
+      case StoreLocation.Postgres pg ->
+          DriverManager.getConnection(pg.jdbcUrl(), pg.user().orElse(null), pg.password().orElse(null));
+    };
+  }
+
   private static int tableCount(String url) throws SQLException {
-    StoreLocation.Postgres pg = (StoreLocation.Postgres) StoreLocation.parse(url);
-    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user().orElse(null), pg.password().orElse(null));
+    try (Connection c = connect(url);
         ResultSet rows = c.createStatement().executeQuery(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")) {
       rows.next();
