@@ -1,6 +1,8 @@
 package dev.wrkr.doctor;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,9 +31,9 @@ public record DoctorCheck(
     FAIL;
 
     /** The JSON and text name: {@code pass}, {@code warn}, {@code fail}. */
-    @com.fasterxml.jackson.annotation.JsonValue
+    @JsonValue
     public String wire() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

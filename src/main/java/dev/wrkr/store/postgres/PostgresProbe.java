@@ -26,6 +26,8 @@ public final class PostgresProbe {
     properties.setProperty("ApplicationName", "wrkr-doctor");
     properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
     properties.setProperty("readOnly", "true");
+    // pgjdbc's default mode makes only explicit transactions read-only; ours run in auto-commit.
+    properties.setProperty("readOnlyMode", "always");
     try (Connection connection = DriverManager.getConnection(location.jdbcUrl(), properties)) {
       connection.setReadOnly(true);
       return SchemaProbe.inspect(connection, new PostgresDialect(), location.describe(), now);
