@@ -7,6 +7,7 @@ import dev.wrkr.dispatch.DispatchPorts;
 import dev.wrkr.dispatch.JobHistory;
 import dev.wrkr.dispatch.RunnerConfig;
 import dev.wrkr.dispatch.StatusService;
+import dev.wrkr.doctor.Doctor;
 import dev.wrkr.envfp.SystemEnvironmentProbe;
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
@@ -14,38 +15,50 @@ import dev.wrkr.jobpack.Jobpacks;
 import dev.wrkr.process.OsStepProcesses;
 import dev.wrkr.release.BuildInfo;
 import dev.wrkr.store.JobStore;
+import dev.wrkr.store.StoreHealth;
 import dev.wrkr.store.StoreLocation;
+import dev.wrkr.store.postgres.PostgresProbe;
 import dev.wrkr.store.postgres.PostgresStore;
+import dev.wrkr.store.sqlite.SqliteProbe;
 import dev.wrkr.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The composition root: the only place that opens a store adapter and builds services on it.
  * The store is chosen by {@code --store}, else {@code WRKR_STORE_URL}, else the SQLite file under
- * {@code WRKR_HOME} ({@code $HOME/.wrkr}).
+ * {@code WRKR_HOME} ({@code $HOME/.wrkr}). It is opened (created, migrated) on first use, so that
+ * {@link #doctor()} can look at it without changing it.
  */
 public final class AppServices implements Services {
-  private final JobStore store;
+  /** Parses the location again on each call; it is pure, and throws for a bad URL or no home. */
+  private final Supplier<StoreLocation> location;
   private final InstantSource clock;
   private final Map<String, String> env;
   private final Path cwd;
+  private JobStore store;
 
-  private AppServices(JobStore store, InstantSource clock, Map<String, String> env, Path cwd) {
-    this.store = store;
+  private AppServices(Supplier<StoreLocation> location, InstantSource clock, Map<String, String> env, Path cwd) {
+    this.location = location;
     this.clock = clock;
     this.env = env;
     this.cwd = cwd;
   }
 
+  /**
+   * Services on the store named by {@code storeFlag} or {@code env}; the location is parsed now,
+   * the store opened on first use.
+   */
   public static AppServices open(
       Optional<String> storeFlag, Map<String, String> env, InstantSource clock, Path cwd) {
-    StoreLocation location =
-        storeFlag.map(StoreLocation::parse).orElseGet(() -> StoreLocation.defaultFor(env));
-    return new AppServices(openStore(location), clock, Map.copyOf(env), cwd);
+    Supplier<StoreLocation> location =
+        () -> storeFlag.map(StoreLocation::parse).orElseGet(() -> StoreLocation.defaultFor(env));
+    return new AppServices(location, clock, Map.copyOf(env), cwd);
   }
 
   /** Opens the adapter for {@code location}. */
@@ -56,13 +69,40 @@ public final class AppServices implements Services {
     };
   }
 
-  public JobStore store() {
+  /** The store, opened (and created or migrated) on the first call. */
+  public synchronized JobStore store() {
+    if (store == null) {
+      store = openStore(location.get());
+    }
     return store;
+  }
+
+  /** A read-only look at the store: never creates or migrates it. */
+  public static StoreHealth inspectStore(StoreLocation location, Instant now) {
+    return switch (location) {
+      case StoreLocation.Sqlite s -> SqliteProbe.inspect(s, now);
+      case StoreLocation.Postgres p -> PostgresProbe.inspect(p, now);
+    };
+  }
+
+  @Override
+  public Doctor doctor() {
+    return new Doctor(env, cwd, this::inspectStore, clock);
+  }
+
+  private StoreHealth inspectStore() {
+    StoreLocation where;
+    try {
+      where = location.get();
+    } catch (WrkrException e) {
+      return new StoreHealth.Unreachable("(unknown)", e.getMessage());
+    }
+    return inspectStore(where, clock.instant());
   }
 
   @Override
   public StatusService status() {
-    return new StatusService(history(), store.leases(), clock, BuildInfo.current().version());
+    return new StatusService(history(), store().leases(), clock, BuildInfo.current().version());
   }
 
   @Override
@@ -79,7 +119,7 @@ public final class AppServices implements Services {
     if (ttl != null && !ttl.isBlank()) {
       config = config.withLeaseTtl(parseTtl(ttl));
     }
-    return new Dispatch(new DispatchPorts(store, OsStepProcesses.detect(), probe), clock, config);
+    return new Dispatch(new DispatchPorts(store(), OsStepProcesses.detect(), probe), clock, config);
   }
 
   /**
@@ -110,15 +150,17 @@ public final class AppServices implements Services {
 
   @Override
   public Jobpacks jobpacks() {
-    return new Jobpacks(store.ledger(), BuildInfo.current().version());
+    return new Jobpacks(store().ledger(), BuildInfo.current().version());
   }
 
   private JobHistory history() {
-    return new JobHistory(store.ledger(), store.index(), clock);
+    return new JobHistory(store().ledger(), store().index(), clock);
   }
 
   @Override
-  public void close() {
-    store.close();
+  public synchronized void close() {
+    if (store != null) {
+      store.close();
+    }
   }
 }

@@ -26,6 +26,7 @@ final class Commands {
     root.addSubcommand("receipt", new ReceiptCommand(invocation));
     JobCommand.register(root, invocation);
     KeysCommand.register(root, invocation);
+    root.addSubcommand("doctor", new DoctorCommand(invocation));
     root.addSubcommand("help", new CommandLine.HelpCommand());
     root.setCaseInsensitiveEnumValuesAllowed(false);
     root.setUsageHelpAutoWidth(false);

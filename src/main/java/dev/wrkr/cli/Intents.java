@@ -31,6 +31,7 @@ final class Intents {
     INTENTS.put("receipt", "print or parse a jobpack's ticket footer");
     INTENTS.put("job", "inspect a job's timeline or diff two jobpacks");
     INTENTS.put("keys", "generate an ed25519 key pair for signing jobpacks");
+    INTENTS.put("doctor", "check the store, schemas, signing key, leases and settings without changing anything");
   }
 
   private Intents() {}

@@ -3,6 +3,7 @@ package dev.wrkr.cli;
 import dev.wrkr.dispatch.CheckpointService;
 import dev.wrkr.dispatch.Dispatch;
 import dev.wrkr.dispatch.StatusService;
+import dev.wrkr.doctor.Doctor;
 import dev.wrkr.jobpack.Jobpacks;
 
 /**
@@ -18,6 +19,9 @@ public interface Services extends AutoCloseable {
   Dispatch dispatch();
 
   Jobpacks jobpacks();
+
+  /** The doctor, which looks at the store read-only and never opens it for writing. */
+  Doctor doctor();
 
   @Override
   void close();
