@@ -66,6 +66,31 @@ class ReportGithubCommandTest {
   }
 
   @Test
+  void another_time_zone_locale_and_clock_should_give_the_same_bytes() throws Exception {
+    Files.copy(GOLDEN, dir.resolve("golden.zip"));
+    ok(run("report", "github", "golden.zip"));
+    Path json = reports().resolve("github_summary_job_golden.json");
+    Path md = reports().resolve("github_summary_job_golden.md");
+    byte[] firstJson = Files.readAllBytes(json);
+    byte[] firstMd = Files.readAllBytes(md);
+    java.util.TimeZone zone = java.util.TimeZone.getDefault();
+    java.util.Locale locale = java.util.Locale.getDefault();
+    try {
+      java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Kathmandu"));
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG"));
+      env.putIfAbsent("WRKR_HOME", dir.resolve("home").toString());
+      CliRun r = new CliHarness(env, dir, java.time.InstantSource.fixed(CliHarness.FIXED.plusSeconds(400 * 86400L)))
+          .run("report", "github", "golden.zip");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+    } finally {
+      java.util.TimeZone.setDefault(zone);
+      java.util.Locale.setDefault(locale);
+    }
+    assertThat(Files.readAllBytes(json)).isEqualTo(firstJson);
+    assertThat(Files.readAllBytes(md)).isEqualTo(firstMd);
+  }
+
+  @Test
   void json_output_should_carry_the_summary_document_and_the_paths() throws Exception {
     Files.copy(GOLDEN, dir.resolve("golden.zip"));
     JsonNode r = Json.parse(ok(run("report", "github", "golden.zip", "--json")).out());
