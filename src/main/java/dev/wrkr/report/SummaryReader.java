@@ -2,6 +2,8 @@ package dev.wrkr.report;
 
 import dev.wrkr.codec.Json;
 import dev.wrkr.codec.Timestamps;
+import dev.wrkr.failure.ReasonCode;
+import dev.wrkr.failure.WrkrException;
 import dev.wrkr.jobpack.JobpackVerifier;
 import dev.wrkr.jobpack.archive.JobpackArchive;
 import java.io.BufferedReader;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +37,8 @@ public final class SummaryReader {
    */
   public static GitHubSummary read(Path zip, JobpackVerifier.Verified verified, String producerVersion) {
     try (JobpackArchive archive = JobpackArchive.open(zip)) {
-      JsonNode job = json(archive, "job.json").orElseThrow();
+      JsonNode job = json(archive, "job.json").orElseThrow(() -> new WrkrException(ReasonCode.E_INVALID_INPUT_SCHEMA,
+          "jobpack has no job.json: nothing to summarize", Map.of("path", zip.toString())));
       List<JsonNode> checkpoints = lines(archive, "checkpoints.jsonl");
       Optional<JsonNode> accept = json(archive, "accept/accept_result.json");
       List<SummaryMarkdown.Failure> failures = new ArrayList<>();
