@@ -30,6 +30,8 @@ final class Intents {
     INTENTS.put("verify", "verify a jobpack offline: manifest, file digests, schemas and signature");
     INTENTS.put("receipt", "print or parse a jobpack's ticket footer");
     INTENTS.put("job", "inspect a job's timeline or diff two jobpacks");
+    INTENTS.put("report", "summarize a jobpack as GitHub step-summary markdown and JSON, from the jobpack alone");
+    INTENTS.put("bridge", "turn a blocked or decision-needed checkpoint into a deterministic work-item payload and ticket text");
     INTENTS.put("keys", "generate an ed25519 key pair for signing jobpacks");
     INTENTS.put("doctor", "check the store, schemas, signing key, leases and settings without changing anything");
   }
