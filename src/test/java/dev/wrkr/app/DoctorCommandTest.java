@@ -39,6 +39,8 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code wrkr doctor} through the real CLI on both stores: its checks, and that it changes nothing. */
 class DoctorCommandTest {
+  private static final int LATEST = dev.wrkr.store.jdbc.Migrator.latest();
+
   private static final JobId JOB = JobId.of("job_doc");
   @TempDir Path dir;
 
@@ -119,7 +121,7 @@ class DoctorCommandTest {
     assertThat(listing()).isEqualTo(before);
     assertThat(run.exitCode()).isZero();
     assertThat(check(run, "store_reachable").get("status").asString()).isEqualTo("pass");
-    assertThat(check(run, "store_migrated").get("details").asString()).isEqualTo("schema_version=1 supported=1");
+    assertThat(check(run, "store_migrated").get("details").asString()).isEqualTo("schema_version=" + LATEST + " supported=" + LATEST);
     JsonNode leases = check(run, "lease_health");
     assertThat(leases.get("status").asString()).isEqualTo("warn");
     assertThat(leases.get("details").asString()).endsWith(": job_doc");
@@ -147,7 +149,7 @@ class DoctorCommandTest {
     assertThat(run.exitCode()).isZero();
     JsonNode migrated = check(run, "store_migrated");
     assertThat(migrated.get("status").asString()).isEqualTo("warn");
-    assertThat(migrated.get("details").asString()).startsWith("schema_version=0 supported=1");
+    assertThat(migrated.get("details").asString()).startsWith("schema_version=0 supported=" + LATEST);
     assertThat(tableCount(url)).isZero();
     assertThat(run(Map.of("WRKR_STORE_URL", url), "doctor", "--production-readiness", "--json").exitCode())
         .isEqualTo(1);
@@ -166,7 +168,7 @@ class DoctorCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     JsonNode migrated = check(run, "store_migrated");
     assertThat(migrated.get("status").asString()).isEqualTo("fail");
-    assertThat(migrated.get("details").asString()).startsWith("schema_version=99 supported=1");
+    assertThat(migrated.get("details").asString()).startsWith("schema_version=99 supported=" + LATEST);
     assertThat(migrated.get("remediation").asString()).startsWith("upgrade wrkr");
   }
 
