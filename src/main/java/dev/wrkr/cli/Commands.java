@@ -26,6 +26,7 @@ final class Commands {
     root.addSubcommand("receipt", new ReceiptCommand(invocation));
     JobCommand.register(root, invocation);
     ReportCommand.register(root, invocation);
+    AcceptCommand.register(root, invocation);
     BridgeCommand.register(root, invocation);
     KeysCommand.register(root, invocation);
     root.addSubcommand("doctor", new DoctorCommand(invocation));
