@@ -25,8 +25,8 @@ final class Commands {
     root.addSubcommand("verify", new VerifyCommand(invocation));
     root.addSubcommand("receipt", new ReceiptCommand(invocation));
     JobCommand.register(root, invocation);
-    ReportCommand.register(root, invocation);
     AcceptCommand.register(root, invocation);
+    ReportCommand.register(root, invocation);
     BridgeCommand.register(root, invocation);
     KeysCommand.register(root, invocation);
     root.addSubcommand("doctor", new DoctorCommand(invocation));
