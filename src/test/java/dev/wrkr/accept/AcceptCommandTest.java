@@ -64,6 +64,9 @@ class AcceptCommandTest {
     Path zip = Path.of(out.get("jobpack_path").asString());
     assertThat(Json.parse(entry(zip, "accept/accept_result.json"))).isEqualTo(result);
     assertThat(run("verify", zip.toString()).exitCode()).isZero();
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      assertThat(z.entries().nextElement().getName()).isEqualTo("accept/accept_result.json");
+    }
     assertThat(Files.readString(dir.resolve("step_summary.md"))).isNotEmpty();
     assertThat(Files.readString(Path.of(out.get("summary_markdown_path").asString()))).contains("4/5");
     JsonNode status = Json.parse(run("status", job, "--json").out());
