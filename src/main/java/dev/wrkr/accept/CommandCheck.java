@@ -1,5 +1,6 @@
 package dev.wrkr.accept;
 
+import dev.wrkr.codec.Digests;
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.process.BaseEnvironment;
 import dev.wrkr.process.LogRefs;
@@ -41,7 +42,7 @@ final class CommandCheck {
       return CheckResult.fail(check, check + " is not configured", code);
     }
     StepCommand step = new StepCommand(command, workingDir, Map.of(), BaseEnvironment.INHERIT,
-        Optional.of(timeout), logDir, "accept_" + jobId + "_" + check, StepCommand.DEFAULT_MAX_LOG_BYTES,
+        Optional.of(timeout), logDir, logName(jobId, check), StepCommand.DEFAULT_MAX_LOG_BYTES,
         StepCommand.DEFAULT_KEEP_ROTATED);
     StepOutcome outcome = processes.start(step).await();
     return switch (outcome) {
@@ -59,6 +60,12 @@ final class CommandCheck {
               .took(c.elapsed()).withLogs(logs(c.logs()));
       case StepOutcome.FailedToStart f -> CheckResult.fail(check, "command could not start: " + f.reason(), code);
     };
+  }
+
+  /** {@code accept_<job>_<check>}; a job id too long for a log name is replaced by its digest. */
+  static String logName(String jobId, String check) {
+    String name = "accept_" + jobId + "_" + check;
+    return name.length() <= 100 ? name : "accept_" + Digests.sha256Hex(jobId).substring(0, 24) + "_" + check;
   }
 
   private static List<Path> logs(LogRefs refs) {

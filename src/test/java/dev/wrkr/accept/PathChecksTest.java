@@ -63,6 +63,12 @@ class PathChecksTest {
   }
 
   @Test
+  void a_long_job_id_should_still_give_a_valid_log_name() {
+    assertThat(CommandCheck.logName("job_1", "test_command")).isEqualTo("accept_job_1_test_command");
+    assertThat(CommandCheck.logName("j".repeat(200), "lint_command")).matches("accept_[0-9a-f]{24}_lint_command");
+  }
+
+  @Test
   void command_output_in_messages_should_keep_the_last_400_bytes() {
     String cut = CommandCheck.bounded("é".repeat(300), 400);
     assertThat(cut).startsWith("...").hasSize(203);
