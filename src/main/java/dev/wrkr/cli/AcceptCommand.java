@@ -124,7 +124,7 @@ final class AcceptCommand implements Callable<Integer> {
       ReportFiles.writeAtomically(resultPath, Canonical.canonicalize(outcome.result()));
       Optional<Path> junitPath = Optional.ofNullable(junit).map(cwd::resolve)
           .or(() -> ci ? Optional.of(reports.resolve("accept_" + job.value() + ".junit.xml")) : Optional.empty());
-      junitPath.ifPresent(p -> ReportFiles.writeAtomically(p, JunitReport.write(outcome.checks())));
+      junitPath.ifPresent(p -> writeJunit(p, outcome));
       Optional<String> jobpack = Optional.empty();
       Optional<ReportCommand.GithubCommand.Result> summary = Optional.empty();
       if (ci) {
@@ -139,6 +139,16 @@ final class AcceptCommand implements Callable<Integer> {
           summary.flatMap(ReportCommand.GithubCommand.Result::stepSummaryPath));
       print(invocation.output(), r, outcome);
       return outcome.exitCode();
+    }
+
+    private static void writeJunit(Path file, Acceptance.Outcome outcome) {
+      try {
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+      } catch (java.io.IOException e) {
+        throw new dev.wrkr.failure.WrkrException(dev.wrkr.failure.ReasonCode.E_GENERIC_FAILURE,
+            "cannot create the folder of " + file + ": " + e.getMessage(), Map.of("path", file.toString()), e);
+      }
+      ReportFiles.writeAtomically(file, JunitReport.write(outcome.checks()));
     }
 
     private static void print(Output o, Result r, Acceptance.Outcome outcome) {

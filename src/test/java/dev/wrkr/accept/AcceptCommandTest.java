@@ -107,6 +107,23 @@ class AcceptCommandTest {
   }
 
   @Test
+  void junit_without_ci_should_write_only_the_junit_and_print_failures_as_text() throws Exception {
+    String job = demoJob();
+    Files.writeString(dir.resolve("accept.yaml"), "test_command: \"true\"\nlint_command: \"\"\n");
+    Path demoPack = dir.resolve("wrkr-out/jobpacks/jobpack_" + job + ".zip");
+    byte[] before = Files.readAllBytes(demoPack);
+    CliRun r = run("accept", "run", job, "--junit", "out/accept.xml");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(5);
+    assertThat(r.out()).contains("checks=5 passed=4 failures=1\n")
+        .contains("junit=" + dir.resolve("out/accept.xml") + "\n")
+        .endsWith("failure check=lint_command message=lint_command is not configured\n")
+        .doesNotContain("summary=");
+    assertThat(Files.readString(dir.resolve("out/accept.xml"))).contains("type=\"E_ACCEPT_LINT_FAIL\"");
+    assertThat(Files.readAllBytes(demoPack)).as("without --ci the demo's jobpack is not re-exported")
+        .isEqualTo(before);
+  }
+
+  @Test
   void hostile_configs_should_fail_with_clear_input_errors() throws Exception {
     String job = demoJob();
     Files.writeString(dir.resolve("accept.yaml"), "required_artifacts:\n  - ../outside.md\n");
