@@ -13,6 +13,8 @@ import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
 import dev.wrkr.jobpack.Jobpacks;
 import dev.wrkr.process.OsStepProcesses;
+import dev.wrkr.dispatch.AcceptService;
+import dev.wrkr.accept.Acceptance;
 import dev.wrkr.release.BuildInfo;
 import dev.wrkr.store.JobStore;
 import dev.wrkr.store.StoreHealth;
@@ -108,6 +110,12 @@ public final class AppServices implements Services {
   @Override
   public CheckpointService checkpoints() {
     return new CheckpointService(history(), clock, BuildInfo.current().version());
+  }
+
+  @Override
+  public AcceptService accept() {
+    String version = BuildInfo.current().version();
+    return new AcceptService(history(), status(), new Acceptance(OsStepProcesses.detect(), clock, version), version);
   }
 
   @Override

@@ -25,6 +25,7 @@ final class Commands {
     root.addSubcommand("verify", new VerifyCommand(invocation));
     root.addSubcommand("receipt", new ReceiptCommand(invocation));
     JobCommand.register(root, invocation);
+    AcceptCommand.register(root, invocation);
     ReportCommand.register(root, invocation);
     BridgeCommand.register(root, invocation);
     KeysCommand.register(root, invocation);

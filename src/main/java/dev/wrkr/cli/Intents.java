@@ -30,6 +30,7 @@ final class Intents {
     INTENTS.put("verify", "verify a jobpack offline: manifest, file digests, schemas and signature");
     INTENTS.put("receipt", "print or parse a jobpack's ticket footer");
     INTENTS.put("job", "inspect a job's timeline or diff two jobpacks");
+    INTENTS.put("accept", "check a job's artifacts, paths, tests and lint against accept.yaml; record the result for its jobpack");
     INTENTS.put("report", "summarize a jobpack as GitHub step-summary markdown and JSON, from the jobpack alone");
     INTENTS.put("bridge", "turn a blocked or decision-needed checkpoint into a deterministic work-item payload and ticket text");
     INTENTS.put("keys", "generate an ed25519 key pair for signing jobpacks");

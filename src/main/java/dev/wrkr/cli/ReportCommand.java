@@ -68,15 +68,9 @@ final class ReportCommand implements Callable<Integer> {
     record Result(JsonNode summary, String summaryJsonPath, String summaryMarkdownPath,
         Optional<String> stepSummaryPath) {}
 
-    @Override
-    public Integer call() {
+    /** Verifies {@code zip}, writes its summary under {@code <out>/reports} and to the step summary. */
+    static Result summarize(Invocation invocation, Path out, Path zip) {
       Path cwd = invocation.io().cwd();
-      Path out = cwd.resolve(outDir);
-      Jobpacks.Target t = Jobpacks.target(target, cwd, out);
-      if (t.job().isPresent() && !Files.isRegularFile(t.path())) {
-        invocation.services().jobpacks().export(t.job().get(), out, JobpackExporter.Options.referenceOnly());
-      }
-      Path zip = t.existing();
       JobpackVerifier.Verified v = Jobpacks.verifier().verify(zip);
       GitHubSummary s = SummaryReader.read(zip, v, BuildInfo.current().version());
       byte[] json = s.canonicalJson(Schemas.standard());
@@ -88,7 +82,18 @@ final class ReportCommand implements Callable<Integer> {
       ReportFiles.writeAtomically(mdPath, md);
       Optional<Path> step = ReportFiles.stepSummary(invocation.io().env(), cwd);
       step.ifPresent(p -> ReportFiles.append(p, md));
-      Result r = new Result(s.toJson(), jsonPath.toString(), mdPath.toString(), step.map(Path::toString));
+      return new Result(s.toJson(), jsonPath.toString(), mdPath.toString(), step.map(Path::toString));
+    }
+
+    @Override
+    public Integer call() {
+      Path cwd = invocation.io().cwd();
+      Path out = cwd.resolve(outDir);
+      Jobpacks.Target t = Jobpacks.target(target, cwd, out);
+      if (t.job().isPresent() && !Files.isRegularFile(t.path())) {
+        invocation.services().jobpacks().export(t.job().get(), out, JobpackExporter.Options.referenceOnly());
+      }
+      Result r = summarize(invocation, out, t.existing());
       Output o = invocation.output();
       if (o.json()) {
         o.result(r);

@@ -1,5 +1,6 @@
 package dev.wrkr.cli;
 
+import dev.wrkr.dispatch.AcceptService;
 import dev.wrkr.dispatch.CheckpointService;
 import dev.wrkr.dispatch.Dispatch;
 import dev.wrkr.dispatch.StatusService;
@@ -17,6 +18,9 @@ public interface Services extends AutoCloseable {
   CheckpointService checkpoints();
 
   Dispatch dispatch();
+
+  /** Acceptance checks, whose commands run as this process's children. */
+  AcceptService accept();
 
   Jobpacks jobpacks();
 

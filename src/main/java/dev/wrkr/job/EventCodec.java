@@ -31,7 +31,8 @@ public final class EventCodec {
           Map.entry(JobEvent.StepRetried.TYPE, JobEvent.StepRetried.class),
           Map.entry(JobEvent.StepProcess.TYPE, JobEvent.StepProcess.class),
           Map.entry(JobEvent.BudgetRaised.TYPE, JobEvent.BudgetRaised.class),
-          Map.entry(JobEvent.ArtifactsRecorded.TYPE, JobEvent.ArtifactsRecorded.class));
+          Map.entry(JobEvent.ArtifactsRecorded.TYPE, JobEvent.ArtifactsRecorded.class),
+          Map.entry(JobEvent.AcceptRecorded.TYPE, JobEvent.AcceptRecorded.class));
 
   private EventCodec() {}
 

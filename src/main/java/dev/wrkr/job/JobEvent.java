@@ -400,6 +400,27 @@ public sealed interface JobEvent {
   }
 
   /**
+   * Ours: an {@code accept run} finished; {@code result} is its {@code wrkr.accept_result} document
+   * (reference §7.3). The latest one travels in the next jobpack as
+   * {@code accept/accept_result.json}. Recording a result never changes the job's status.
+   */
+  record AcceptRecorded(JsonNode result) implements JobEvent {
+    public static final String TYPE = "accept_recorded";
+
+    public AcceptRecorded {
+      Objects.requireNonNull(result, "result");
+      if (!result.isObject()) {
+        throw new IllegalArgumentException("accept result must be a JSON object");
+      }
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /**
    * One artifact as recorded: {@code status} is {@code present} (with sha256 and size),
    * {@code missing}, {@code not_a_file}, {@code outside_workspace} or {@code unreadable}.
    */

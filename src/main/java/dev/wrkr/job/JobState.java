@@ -178,6 +178,7 @@ public record JobState(
       case LeaseReleased e -> {}
       case ApprovalRecorded e -> {}
       case JobEvent.ArtifactsRecorded e -> {}
+      case JobEvent.AcceptRecorded e -> {}
     }
     return b.build();
   }

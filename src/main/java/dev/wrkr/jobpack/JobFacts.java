@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What a jobpack says about a job, gathered in one bounded pass over its ledger: the folded state,
- * checkpoints, approvals, artifact records and what it was submitted with. Only stored facts: the
+ * checkpoints, approvals, artifact records, what it was submitted with and the latest acceptance
+ * result. Only stored facts: the
  * "now" of a jobpack is its last event's time.
  */
 record JobFacts(
@@ -29,7 +31,8 @@ record JobFacts(
     List<Checkpoint> checkpoints,
     List<ApprovalRecord> approvals,
     SortedMap<String, RecordedArtifact> artifacts,
-    Optional<JobEvent.Submission> submission) {
+    Optional<JobEvent.Submission> submission,
+    Optional<JsonNode> acceptResult) {
 
   /** Ledger events are read this many at a time. */
   static final int PAGE = 2_000;
@@ -55,6 +58,7 @@ record JobFacts(
     List<ApprovalRecord> approvals = new ArrayList<>();
     SortedMap<String, RecordedArtifact> artifacts = new TreeMap<>();
     Optional<JobEvent.Submission> submission = Optional.empty();
+    Optional<JsonNode> acceptResult = Optional.empty();
     Instant first = null;
     Instant last = null;
     long count = 0;
@@ -86,6 +90,7 @@ record JobFacts(
               artifacts.put(a.path(), new RecordedArtifact(a.path(), Optional.of(a), stored.seq()));
             }
           }
+          case JobEvent.AcceptRecorded a -> acceptResult = Optional.of(a.result());
           case JobEvent.JobInitialized i when i.submission().isPresent() -> submission = i.submission();
           default -> {}
         }
@@ -96,6 +101,6 @@ record JobFacts(
       return Optional.empty();
     }
     return Optional.of(new JobFacts(job, state, count, first, last, List.copyOf(checkpoints),
-        List.copyOf(approvals), artifacts, submission));
+        List.copyOf(approvals), artifacts, submission, acceptResult));
   }
 }

@@ -84,6 +84,9 @@ public final class JobpackExporter {
         try (GoZipWriter zip = new GoZipWriter(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
           Writer w = new Writer(zip);
           JobpackEntries entries = new JobpackEntries(facts, producerVersion);
+          if (facts.acceptResult().isPresent()) {
+            w.put(JobpackEntries.ACCEPT_RESULT, Canonical.canonicalize(facts.acceptResult().get()));
+          }
           List<ArtifactCapture> captures = options.captureRaw() ? captureRaw(w, facts, options) : List.of();
           if (!facts.approvals().isEmpty()) {
             w.put(JobpackEntries.APPROVALS, entries.approvals());

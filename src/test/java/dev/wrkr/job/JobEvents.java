@@ -65,7 +65,9 @@ public final class JobEvents {
         new JobEvent.BudgetRaised(List.of("max_step_count=40"), "ana", "needs more steps"),
         new JobEvent.ArtifactsRecorded("step:plan", List.of(
             new JobEvent.ArtifactRecord("reports/plan.md", "present", Optional.of("c".repeat(64)), Optional.of(12L)),
-            new JobEvent.ArtifactRecord("reports/gone.md", "missing", Optional.empty(), Optional.empty()))));
+            new JobEvent.ArtifactRecord("reports/gone.md", "missing", Optional.empty(), Optional.empty()))),
+        new JobEvent.AcceptRecorded(dev.wrkr.codec.Json.wire().createObjectNode()
+            .put("schema_id", "wrkr.accept_result").put("job_id", "job_1").put("checks_run", 5)));
   }
 
   /**
