@@ -1,12 +1,12 @@
 package dev.wrkr.dispatch;
 
-import dev.wrkr.codec.Json;
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
 import dev.wrkr.job.EventCodec;
 import dev.wrkr.job.JobEvent;
 import dev.wrkr.job.JobId;
 import dev.wrkr.job.JobState;
+import dev.wrkr.job.JobStateJson;
 import dev.wrkr.job.JobState.SequencedEvent;
 import dev.wrkr.store.AppendRequest;
 import dev.wrkr.store.AppendResult;
@@ -131,7 +131,7 @@ public final class JobHistory {
       batch.add(new NewEvent(e.type(), now, EventCodec.encode(e)));
     }
     JobSnapshot snapshot =
-        new JobSnapshot(next.lastAppliedSeq(), next.status().wire(), now, Json.wire().writeValueAsString(next));
+        new JobSnapshot(next.lastAppliedSeq(), next.status().wire(), now, JobStateJson.write(next));
     AppendResult result =
         ledger.append(
             new AppendRequest(current.jobId(), current.lastAppliedSeq(), batch, Optional.of(snapshot)));
@@ -151,7 +151,7 @@ public final class JobHistory {
 
   private static Optional<JobState> decodeSnapshot(JobId job, JobSnapshot snapshot) {
     try {
-      JobState s = Json.wire().readValue(snapshot.stateJson(), JobState.class);
+      JobState s = JobStateJson.read(snapshot.stateJson());
       if (!s.jobId().equals(job) || s.lastAppliedSeq() != snapshot.seq()) {
         return Optional.empty();
       }

@@ -29,10 +29,11 @@ import java.util.Optional;
 /**
  * Runs a leased job's adapter from its durable cursor, one step per {@link #tickOnce}.
  *
- * <p>Crash windows: a step's command starts after its {@code step_started} event and is recorded
- * done only when its outcome batch commits; a crash in between leaves the cursor on the step, so
- * it runs again on resume; a crash after the commit never runs it again (the fold moves the
- * cursor). Budgets are checked before a step (it must not push step count or tool calls over) and
+ * <p>Crash windows: a step's process starts held, its {@code step_started} and {@code
+ * step_process} (pid, host) events commit together, and only then does its command run (see
+ * {@link #recordStart}); it is recorded done only when its outcome batch commits; a crash in
+ * between leaves the cursor on the step, so it runs again on resume; a crash after the commit
+ * never runs it again (the fold moves the cursor). Budgets are checked before a step (it must not push step count or tool calls over) and
  * after it. Pause and cancel arrive through the ledger: the next append sees the new status.
  */
 final class JobRunner {
@@ -109,15 +110,10 @@ final class JobRunner {
   private Tick runStep(Step step, long index) {
     int attempt = 1;
     while (true) {
-      Optional<JobState> started0 = recordIfRunning(
-          List.of(new JobEvent.StepStarted(step.id(), index, attempt, config.worker())));
-      if (started0.isEmpty()) {
-        return new Tick.Stopped(current);
-      }
       Path usagePath = logDir().resolve(logName(index, attempt) + ".usage.json");
-      StepRun started = processes.start(command(step, index, attempt, usagePath));
-      if (started.pid() > 0) {
-        record(List.of(new JobEvent.StepProcess(step.id(), index, attempt, started.pid(), config.host())));
+      StepRun started = processes.startHeld(command(step, index, attempt, usagePath));
+      if (!recordStart(started, step, index, attempt)) {
+        return new Tick.Stopped(current);
       }
       StepOutcome outcome = await(started);
       StepBatches.StepUsage usage = StepBatches.StepUsage.NONE;
@@ -161,6 +157,39 @@ final class JobRunner {
       throw new WrkrException(ReasonCode.E_ADAPTER_FAIL, "reference adapter step failed",
           details(step, outcome));
     }
+  }
+
+  /**
+   * Records that the step started, with its pid (its process group) and host, in one commit, and
+   * only then releases the held process: a step whose pid is not durable has run nothing, so a
+   * worker that takes the job over after a crash always finds the process group to stop before
+   * it runs the step again ({@code LeasedExecution.stopLeftovers}, DispatchProcessIT). False
+   * (and the held process dropped unrun) when the job stopped running meanwhile.
+   */
+  private boolean recordStart(StepRun started, Step step, long index, int attempt) {
+    JobEvent begun = new JobEvent.StepStarted(step.id(), index, attempt, config.worker());
+    List<JobEvent> events = started.pid() > 0
+        ? List.of(begun, new JobEvent.StepProcess(step.id(), index, attempt, started.pid(), config.host()))
+        : List.of(begun);
+    Optional<JobState> recorded;
+    try {
+      recorded = recordIfRunning(events);
+    } catch (RuntimeException e) {
+      drop(started);
+      throw e;
+    }
+    if (recorded.isEmpty()) {
+      drop(started);
+      return false;
+    }
+    started.release();
+    return true;
+  }
+
+  /** Lets a held step exit without running its command, and waits for it. */
+  private void drop(StepRun held) {
+    held.cancel(Duration.ZERO);
+    held.await();
   }
 
   private StepOutcome await(StepRun run) {

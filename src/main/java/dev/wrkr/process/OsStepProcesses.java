@@ -16,7 +16,9 @@ import java.util.Set;
  * so that stopping a step stops everything it started (see {@link ProcessGroupMode}).
  *
  * <ul>
- *   <li>argv: {@code [setsid -w] /bin/sh -c <command>}; stdin is {@code /dev/null}.
+ *   <li>argv: {@code [setsid -w] /bin/sh -c <hold; command>}; the shell holds until it is
+ *       released through its stdin (see {@link #startHeld}), then runs the command with stdin
+ *       {@code /dev/null}.
  *   <li>Environment: see {@link BaseEnvironment}; {@link StepCommand#env()} is laid over it.
  *   <li>Output: both pipes are drained on virtual threads into bounded, rotated {@code 0600} log
  *       files (the log directory is created {@code 0700} when missing).
@@ -36,6 +38,12 @@ import java.util.Set;
  */
 public final class OsStepProcesses implements StepProcesses {
   private static final Set<String> MINIMAL_VARIABLES = Set.of("PATH", "HOME");
+  /**
+   * Put before the step's command, on its first line (so the shell's line numbers stay the
+   * user's): wait for the release line on stdin, exit 97 without running anything when stdin
+   * closes first, then give the command {@code /dev/null} as stdin.
+   */
+  static final String HOLD = "read -r _wrkr_hold && unset _wrkr_hold || exit 97; exec </dev/null; ";
 
   private final Config config;
 
@@ -108,6 +116,13 @@ public final class OsStepProcesses implements StepProcesses {
 
   @Override
   public StepRun start(StepCommand command) {
+    StepRun run = startHeld(command);
+    run.release();
+    return run;
+  }
+
+  @Override
+  public StepRun startHeld(StepCommand command) {
     Objects.requireNonNull(command, "command");
     if (!Files.isExecutable(config.shell())) {
       return failed(command, "the shell " + config.shell() + " is missing or not executable;"
@@ -140,10 +155,8 @@ public final class OsStepProcesses implements StepProcesses {
 
   private ProcessBuilder builder(StepCommand command) {
     List<String> argv = new ArrayList<>(config.groupMode().launcher());
-    argv.addAll(List.of(config.shell().toString(), "-c", command.shellCommand()));
-    ProcessBuilder builder = new ProcessBuilder(argv)
-        .directory(command.workingDir().toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    argv.addAll(List.of(config.shell().toString(), "-c", HOLD + command.shellCommand()));
+    ProcessBuilder builder = new ProcessBuilder(argv).directory(command.workingDir().toFile());
     Map<String, String> env = builder.environment();
     if (command.baseEnv() == BaseEnvironment.MINIMAL) {
       env.keySet().retainAll(MINIMAL_VARIABLES);

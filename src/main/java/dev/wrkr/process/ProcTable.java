@@ -1,7 +1,8 @@
 package dev.wrkr.process;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import java.io.FileInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +33,20 @@ final class ProcTable {
 
   /** The process {@code pid}, if it still exists. */
   static Optional<Stat> stat(long pid) {
-    try {
-      return Optional.of(parse(pid, Files.readString(PROC.resolve(pid + "/stat"))));
+    return stat(pid, new byte[STAT_BYTES]);
+  }
+
+  private static final int STAT_BYTES = 1024;
+
+  /**
+   * Reads {@code /proc/<pid>/stat} into {@code buffer} with one plain read: {@link
+   * #livingMembers} reads it for every process on the machine after each step, and the NIO
+   * path (channel, size check, charset decoding) cost twice as much (docs/performance.md).
+   */
+  private static Optional<Stat> stat(long pid, byte[] buffer) {
+    try (FileInputStream in = new FileInputStream("/proc/" + pid + "/stat")) {
+      int n = in.readNBytes(buffer, 0, buffer.length);
+      return Optional.of(parse(pid, new String(buffer, 0, n, StandardCharsets.ISO_8859_1)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -52,15 +65,18 @@ final class ProcTable {
    * (the group a {@code setsid} leader creates), in no particular order.
    */
   static List<Long> livingMembers(long pgid) {
+    String[] names = PROC.toFile().list();
+    if (names == null) {
+      throw new IllegalStateException("cannot list " + PROC);
+    }
     List<Long> members = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, ProcTable::isPidDir)) {
-      for (Path entry : entries) {
-        stat(Long.parseLong(entry.getFileName().toString()))
+    byte[] buffer = new byte[STAT_BYTES];
+    for (String name : names) {
+      if (isPid(name)) {
+        stat(Long.parseLong(name), buffer)
             .filter(s -> s.pgrp() == pgid && s.session() == pgid && s.living())
             .ifPresent(s -> members.add(s.pid()));
       }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + PROC + ": " + e.getMessage(), e);
     }
     return members;
   }
@@ -73,8 +89,16 @@ final class ProcTable {
         Long.parseLong(fields[3]));
   }
 
-  private static boolean isPidDir(Path entry) {
-    String name = entry.getFileName().toString();
-    return !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
+  private static boolean isPid(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

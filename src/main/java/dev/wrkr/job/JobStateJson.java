@@ -1,0 +1,342 @@
+package dev.wrkr.job;
+
+import dev.wrkr.budget.Budgets;
+import dev.wrkr.codec.Timestamps;
+import dev.wrkr.job.JobState.CheckpointRef;
+import dev.wrkr.job.JobState.EnvFingerprint;
+import dev.wrkr.job.JobState.StepInFlight;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * A job state's snapshot JSON, written and read field by field with Jackson's streaming API.
+ *
+ * <p>The shape is the one the wire mapper gives the {@link JobState} record (snake_case fields in
+ * component order, absent optionals as null, instants as Go timestamps), so snapshots written by
+ * either read back with the other ({@code JobStateJsonTest}). Binding through the mapper cost a
+ * cold {@code wrkr status} most of its time (record introspection on every start) and every
+ * runner append a tenth of a millisecond; see docs/performance.md, "Dispatch".
+ *
+ * <p>Snapshots are caches: {@link #read} throws {@link IllegalArgumentException} for anything it
+ * does not understand, and the caller rebuilds the state from the ledger.
+ */
+public final class JobStateJson {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private JobStateJson() {}
+
+  /** The snapshot JSON of {@code s}. */
+  public static String write(JobState s) {
+    StringWriter out = new StringWriter(640);
+    try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+      g.writeStartObject();
+      g.writeStringProperty("job_id", s.jobId().value());
+      g.writeStringProperty("status", s.status().wire());
+      g.writeNumberProperty("retry_count", s.retryCount());
+      g.writeNumberProperty("step_count", s.stepCount());
+      g.writeNumberProperty("tool_call_count", s.toolCallCount());
+      strings(g, "idempotency_keys", s.idempotencyKeys());
+      g.writeNumberProperty("last_applied_seq", s.lastAppliedSeq());
+      g.writeStringProperty("started_at", s.startedAt().map(Timestamps::format).orElse(null));
+      strings(g, "last_reason_codes", s.lastReasonCodes());
+      g.writeName("env_fingerprint");
+      if (s.envFingerprint().isPresent()) {
+        EnvFingerprint f = s.envFingerprint().get();
+        g.writeStartObject();
+        g.writeStringProperty("hash", f.hash());
+        strings(g, "rules", f.rules());
+        g.writeObjectPropertyStart("values");
+        for (Map.Entry<String, String> e : f.values().entrySet()) {
+          g.writeStringProperty(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+      } else {
+        g.writeNull();
+      }
+      g.writeName("last_checkpoint");
+      if (s.lastCheckpoint().isPresent()) {
+        CheckpointRef c = s.lastCheckpoint().get();
+        g.writeStartObject();
+        g.writeNumberProperty("seq", c.seq());
+        g.writeStringProperty("type", c.type());
+        g.writeStringProperty("summary", c.summary());
+        g.writeStringProperty("status", c.status().wire());
+        g.writeEndObject();
+      } else {
+        g.writeNull();
+      }
+      g.writeStringProperty("adapter", s.adapter().orElse(null));
+      budgets(g, s.budgets());
+      g.writeNumberProperty("next_step_index", s.nextStepIndex());
+      g.writeNumberProperty("tokens", s.tokens());
+      g.writeNumberProperty("estimated_cost", s.estimatedCost());
+      g.writeName("step_in_flight");
+      if (s.stepInFlight().isPresent()) {
+        StepInFlight f = s.stepInFlight().get();
+        g.writeStartObject();
+        g.writeStringProperty("step_id", f.stepId());
+        g.writeNumberProperty("step_index", f.stepIndex());
+        g.writeNumberProperty("attempt", f.attempt());
+        g.writeStringProperty("worker_id", f.workerId());
+        g.writeNumberProperty("started_seq", f.startedSeq());
+        g.writeName("pid");
+        if (f.pid().isPresent()) {
+          g.writeNumber(f.pid().get());
+        } else {
+          g.writeNull();
+        }
+        g.writeStringProperty("host", f.host().orElse(null));
+        g.writeEndObject();
+      } else {
+        g.writeNull();
+      }
+      g.writeEndObject();
+    }
+    return out.toString();
+  }
+
+  private static void strings(JsonGenerator g, String name, Iterable<String> values) {
+    g.writeArrayPropertyStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  private static void budgets(JsonGenerator g, Budgets b) {
+    g.writeObjectPropertyStart("budgets");
+    g.writeNumberProperty("max_wall_time_seconds", b.maxWallTimeSeconds());
+    g.writeNumberProperty("max_retries", b.maxRetries());
+    g.writeNumberProperty("max_step_count", b.maxStepCount());
+    g.writeNumberProperty("max_tool_calls", b.maxToolCalls());
+    g.writeName("max_estimated_cost");
+    if (b.maxEstimatedCost().isPresent()) {
+      g.writeNumber(b.maxEstimatedCost().get());
+    } else {
+      g.writeNull();
+    }
+    g.writeName("max_tokens");
+    if (b.maxTokens().isPresent()) {
+      g.writeNumber(b.maxTokens().get());
+    } else {
+      g.writeNull();
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * The state in a snapshot's JSON.
+   *
+   * @throws IllegalArgumentException when the text is not a snapshot this build wrote
+   * @throws tools.jackson.core.JacksonException when it is not JSON
+   */
+  public static JobState read(String json) {
+    try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), json)) {
+      expect(p, p.nextToken(), JsonToken.START_OBJECT);
+      Fields f = new Fields();
+      for (String name = p.nextName(); name != null; name = p.nextName()) {
+        f.read(name, p);
+      }
+      if (p.nextToken() != null) {
+        throw new IllegalArgumentException("text after the snapshot");
+      }
+      return f.state();
+    }
+  }
+
+  /** The fields of a snapshot as they are read; absent ones keep the empty state's values. */
+  private static final class Fields {
+    JobId jobId;
+    JobStatus status;
+    long retryCount;
+    long stepCount;
+    long toolCallCount;
+    List<String> idempotencyKeys = List.of();
+    long lastAppliedSeq = -1;
+    Optional<Instant> startedAt = Optional.empty();
+    List<String> lastReasonCodes = List.of();
+    Optional<EnvFingerprint> envFingerprint = Optional.empty();
+    Optional<CheckpointRef> lastCheckpoint = Optional.empty();
+    Optional<String> adapter = Optional.empty();
+    Budgets budgets;
+    long nextStepIndex;
+    long tokens;
+    double estimatedCost;
+    Optional<StepInFlight> stepInFlight = Optional.empty();
+
+    void read(String name, JsonParser p) {
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "job_id" -> jobId = new JobId(text(p, t));
+        case "status" -> status = JobStatus.parse(text(p, t));
+        case "retry_count" -> retryCount = number(p, t);
+        case "step_count" -> stepCount = number(p, t);
+        case "tool_call_count" -> toolCallCount = number(p, t);
+        case "idempotency_keys" -> idempotencyKeys = strings(p, t);
+        case "last_applied_seq" -> lastAppliedSeq = number(p, t);
+        case "started_at" -> startedAt = optionalText(p, t).map(Timestamps::parse);
+        case "last_reason_codes" -> lastReasonCodes = strings(p, t);
+        case "env_fingerprint" -> envFingerprint = t == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(fingerprint(p, t));
+        case "last_checkpoint" -> lastCheckpoint = t == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(checkpoint(p, t));
+        case "adapter" -> adapter = optionalText(p, t);
+        case "budgets" -> budgets = budgets(p, t);
+        case "next_step_index" -> nextStepIndex = number(p, t);
+        case "tokens" -> tokens = number(p, t);
+        case "estimated_cost" -> estimatedCost = decimal(p, t);
+        case "step_in_flight" -> stepInFlight = t == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(inFlight(p, t));
+        default -> throw new IllegalArgumentException("unknown snapshot field " + name);
+      }
+    }
+
+    JobState state() {
+      if (jobId == null || status == null || budgets == null || lastAppliedSeq < 0) {
+        throw new IllegalArgumentException("snapshot lacks job_id, status, budgets or last_applied_seq");
+      }
+      return new JobState(jobId, status, retryCount, stepCount, toolCallCount, new TreeSet<>(idempotencyKeys),
+          lastAppliedSeq, startedAt, lastReasonCodes, envFingerprint, lastCheckpoint, adapter, budgets,
+          nextStepIndex, tokens, estimatedCost, stepInFlight);
+    }
+  }
+
+  private static EnvFingerprint fingerprint(JsonParser p, JsonToken t) {
+    expect(p, t, JsonToken.START_OBJECT);
+    String hash = null;
+    List<String> rules = List.of();
+    Map<String, String> values = new TreeMap<>();
+    for (String name = p.nextName(); name != null; name = p.nextName()) {
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "hash" -> hash = text(p, v);
+        case "rules" -> rules = strings(p, v);
+        case "values" -> {
+          expect(p, v, JsonToken.START_OBJECT);
+          for (String key = p.nextName(); key != null; key = p.nextName()) {
+            values.put(key, text(p, p.nextToken()));
+          }
+        }
+        default -> throw new IllegalArgumentException("unknown env_fingerprint field " + name);
+      }
+    }
+    return new EnvFingerprint(hash, rules, values);
+  }
+
+  private static CheckpointRef checkpoint(JsonParser p, JsonToken t) {
+    expect(p, t, JsonToken.START_OBJECT);
+    long seq = -1;
+    String type = null;
+    String summary = null;
+    JobStatus status = null;
+    for (String name = p.nextName(); name != null; name = p.nextName()) {
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "seq" -> seq = number(p, v);
+        case "type" -> type = text(p, v);
+        case "summary" -> summary = text(p, v);
+        case "status" -> status = JobStatus.parse(text(p, v));
+        default -> throw new IllegalArgumentException("unknown last_checkpoint field " + name);
+      }
+    }
+    if (seq < 1 || type == null || summary == null || status == null) {
+      throw new IllegalArgumentException("incomplete last_checkpoint");
+    }
+    return new CheckpointRef(seq, type, summary, status);
+  }
+
+  private static Budgets budgets(JsonParser p, JsonToken t) {
+    expect(p, t, JsonToken.START_OBJECT);
+    long[] limits = new long[4];
+    Optional<Double> cost = Optional.empty();
+    Optional<Long> tokens = Optional.empty();
+    for (String name = p.nextName(); name != null; name = p.nextName()) {
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "max_wall_time_seconds" -> limits[0] = number(p, v);
+        case "max_retries" -> limits[1] = number(p, v);
+        case "max_step_count" -> limits[2] = number(p, v);
+        case "max_tool_calls" -> limits[3] = number(p, v);
+        case "max_estimated_cost" -> cost = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(decimal(p, v));
+        case "max_tokens" -> tokens = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(number(p, v));
+        default -> throw new IllegalArgumentException("unknown budgets field " + name);
+      }
+    }
+    return new Budgets(limits[0], limits[1], limits[2], limits[3], cost, tokens);
+  }
+
+  private static StepInFlight inFlight(JsonParser p, JsonToken t) {
+    expect(p, t, JsonToken.START_OBJECT);
+    String stepId = null;
+    String workerId = null;
+    long stepIndex = 0;
+    long attempt = 0;
+    long startedSeq = 0;
+    Optional<Long> pid = Optional.empty();
+    Optional<String> host = Optional.empty();
+    for (String name = p.nextName(); name != null; name = p.nextName()) {
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "step_id" -> stepId = text(p, v);
+        case "step_index" -> stepIndex = number(p, v);
+        case "attempt" -> attempt = number(p, v);
+        case "worker_id" -> workerId = text(p, v);
+        case "started_seq" -> startedSeq = number(p, v);
+        case "pid" -> pid = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(number(p, v));
+        case "host" -> host = optionalText(p, v);
+        default -> throw new IllegalArgumentException("unknown step_in_flight field " + name);
+      }
+    }
+    if (stepId == null || workerId == null) {
+      throw new IllegalArgumentException("incomplete step_in_flight");
+    }
+    return new StepInFlight(stepId, stepIndex, Math.toIntExact(attempt), workerId, startedSeq, pid, host);
+  }
+
+  private static List<String> strings(JsonParser p, JsonToken t) {
+    expect(p, t, JsonToken.START_ARRAY);
+    List<String> out = new ArrayList<>();
+    for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+      out.add(text(p, v));
+    }
+    return out;
+  }
+
+  private static String text(JsonParser p, JsonToken t) {
+    expect(p, t, JsonToken.VALUE_STRING);
+    return p.getString();
+  }
+
+  private static Optional<String> optionalText(JsonParser p, JsonToken t) {
+    return t == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(text(p, t));
+  }
+
+  private static long number(JsonParser p, JsonToken t) {
+    expect(p, t, JsonToken.VALUE_NUMBER_INT);
+    return p.getLongValue();
+  }
+
+  private static double decimal(JsonParser p, JsonToken t) {
+    if (t != JsonToken.VALUE_NUMBER_INT) {
+      expect(p, t, JsonToken.VALUE_NUMBER_FLOAT);
+    }
+    return p.getDoubleValue();
+  }
+
+  private static void expect(JsonParser p, JsonToken actual, JsonToken expected) {
+    if (actual != expected) {
+      throw new IllegalArgumentException(
+          "expected " + expected + " but found " + actual + " at " + p.currentLocation());
+    }
+  }
+}
