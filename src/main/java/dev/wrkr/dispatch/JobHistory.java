@@ -15,6 +15,7 @@ import dev.wrkr.store.JobRow;
 import dev.wrkr.store.JobSnapshot;
 import dev.wrkr.store.Ledger;
 import dev.wrkr.store.NewEvent;
+import dev.wrkr.store.SnapshotCheckpoint;
 import dev.wrkr.store.StoredEvent;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -131,7 +132,8 @@ public final class JobHistory {
       batch.add(new NewEvent(e.type(), now, EventCodec.encode(e)));
     }
     JobSnapshot snapshot =
-        new JobSnapshot(next.lastAppliedSeq(), next.status().wire(), now, JobStateJson.write(next));
+        new JobSnapshot(next.lastAppliedSeq(), next.status().wire(), now, JobStateJson.write(next),
+            next.lastCheckpoint().map(c -> new SnapshotCheckpoint(c.seq(), c.type(), c.summary())));
     AppendResult result =
         ledger.append(
             new AppendRequest(current.jobId(), current.lastAppliedSeq(), batch, Optional.of(snapshot)));

@@ -181,11 +181,21 @@ public final class Jdbc {
     }
   }
 
-  /** Binds {@code String}, {@code Long} and {@code Integer} parameters; nulls are not allowed. */
+  /** A typed SQL NULL parameter ({@link java.sql.Types}): a plain {@code null} is refused. */
+  public record SqlNull(int sqlType) {
+    public static final SqlNull TEXT = new SqlNull(java.sql.Types.VARCHAR);
+    public static final SqlNull BIGINT = new SqlNull(java.sql.Types.BIGINT);
+  }
+
+  /**
+   * Binds {@code String}, {@code Long}, {@code Integer} and {@link SqlNull} parameters; a plain
+   * {@code null} is not allowed.
+   */
   public static void bind(PreparedStatement statement, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       switch (params[i]) {
         case String s -> statement.setString(i + 1, s);
+        case SqlNull n -> statement.setNull(i + 1, n.sqlType());
         case Long l -> statement.setLong(i + 1, l);
         case Integer n -> statement.setInt(i + 1, n);
         case null -> throw new IllegalArgumentException("parameter " + (i + 1) + " is null");
