@@ -43,10 +43,12 @@ final class JobsCommand implements Callable<Integer> {
       out.result(jobs);
       return 0;
     }
+    List<String> lines = new java.util.ArrayList<>(jobs.size());
     for (JobsService.JobSummary j : jobs) {
-      out.line("job=" + j.jobId() + " status=" + j.status() + " age=" + age(j.ageSeconds())
+      lines.add("job=" + j.jobId() + " status=" + j.status() + " age=" + age(j.ageSeconds())
           + j.lastCheckpoint().map(c -> " last_checkpoint=" + c.checkpointId() + ":" + c.type()).orElse(""));
     }
+    out.lines(lines);
     return 0;
   }
 
