@@ -1,5 +1,7 @@
 package dev.wrkr.job;
 
+import dev.wrkr.codec.JsonPull;
+import dev.wrkr.codec.JsonPull.Token;
 import dev.wrkr.job.JobEvent.ArtifactsDelta;
 import dev.wrkr.job.JobEvent.BudgetState;
 import dev.wrkr.job.JobEvent.CheckpointEmitted;
@@ -9,15 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads {@code checkpoint_emitted} payloads with Jackson's streaming API: {@code checkpoint list}
- * on a cold JVM spent most of its time binding them through the mapper (docs/performance.md).
+ * Reads {@code checkpoint_emitted} payloads with {@link JsonPull}: {@code checkpoint list} on a
+ * cold JVM spent most of its time binding them through the mapper (docs/performance.md).
  *
  * <p>Only the shape this build writes is read here: the seven known fields, each of its JSON
  * type, no field twice. Anything else gives empty and {@link EventCodec} binds the payload with
@@ -25,15 +22,13 @@ import tools.jackson.core.json.JsonFactory;
  * CheckpointEventJsonTest} compares the two on random and damaged payloads).
  */
 final class CheckpointEventJson {
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
   private CheckpointEventJson() {}
 
   /** The event in {@code payload}, or empty when it is not in the plain written shape. */
   static Optional<CheckpointEmitted> read(String payload) {
-    try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), payload)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
+    try {
+      JsonPull p = new JsonPull(payload);
+      if (p.nextToken() != Token.START_OBJECT) {
         return Optional.empty();
       }
       Fields f = new Fields();
@@ -63,15 +58,15 @@ final class CheckpointEventJson {
     List<String> codes = List.of();
 
     /** False when the field is not one this reader takes as is. */
-    boolean read(String name, JsonParser p, JsonToken t) {
+    boolean read(String name, JsonPull p, Token t) {
       switch (name) {
         case "type" -> type = text(p, t);
         case "summary" -> summary = text(p, t);
-        case "status" -> status = t == JsonToken.VALUE_STRING ? JobStatus.fromWire(p.getString()).orElse(null) : null;
+        case "status" -> status = t == Token.STRING ? JobStatus.fromWire(p.string()).orElse(null) : null;
         case "budget_state" -> budget = budget(p, t);
         case "artifacts_delta" -> delta = delta(p, t);
         case "required_action" -> {
-          if (t != JsonToken.VALUE_NULL) {
+          if (t != Token.NULL) {
             RequiredAction a = action(p, t);
             if (a == null) {
               return false;
@@ -101,8 +96,8 @@ final class CheckpointEventJson {
     }
   }
 
-  private static BudgetState budget(JsonParser p, JsonToken t) {
-    if (t != JsonToken.START_OBJECT) {
+  private static BudgetState budget(JsonPull p, Token t) {
+    if (t != Token.START_OBJECT) {
       return null;
     }
     long[] v = new long[4];
@@ -115,17 +110,17 @@ final class CheckpointEventJson {
         case "tool_call_count" -> 3;
         default -> -1;
       };
-      if (i < 0 || seen[i] || p.nextToken() != JsonToken.VALUE_NUMBER_INT) {
+      if (i < 0 || seen[i] || p.nextToken() != Token.INT) {
         return null;
       }
       seen[i] = true;
-      v[i] = p.getLongValue();
+      v[i] = p.longValue();
     }
     return new BudgetState(v[0], v[1], v[2], v[3]);
   }
 
-  private static ArtifactsDelta delta(JsonParser p, JsonToken t) {
-    if (t != JsonToken.START_OBJECT) {
+  private static ArtifactsDelta delta(JsonPull p, Token t) {
+    if (t != Token.START_OBJECT) {
       return null;
     }
     List<List<String>> lists = new ArrayList<>(List.of(List.of(), List.of(), List.of()));
@@ -147,20 +142,20 @@ final class CheckpointEventJson {
     return new ArtifactsDelta(lists.get(0), lists.get(1), lists.get(2));
   }
 
-  private static RequiredAction action(JsonParser p, JsonToken t) {
-    if (t != JsonToken.START_OBJECT) {
+  private static RequiredAction action(JsonPull p, Token t) {
+    if (t != Token.START_OBJECT) {
       return null;
     }
     Optional<String> kind = Optional.empty();
     Optional<String> instructions = Optional.empty();
     Set<String> seen = new HashSet<>();
     for (String name = p.nextName(); name != null; name = p.nextName()) {
-      JsonToken v = p.nextToken();
+      Token v = p.nextToken();
       if (!seen.add(name) || !(name.equals("kind") || name.equals("instructions"))
-          || v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
+          || v != Token.STRING && v != Token.NULL) {
         return null;
       }
-      Optional<String> value = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(p.getString());
+      Optional<String> value = v == Token.NULL ? Optional.empty() : Optional.of(p.string());
       if (name.equals("kind")) {
         kind = value;
       } else {
@@ -171,21 +166,21 @@ final class CheckpointEventJson {
   }
 
   /** A list of strings; null when it is anything else (a null list included). */
-  private static List<String> strings(JsonParser p, JsonToken t) {
-    if (t != JsonToken.START_ARRAY) {
+  private static List<String> strings(JsonPull p, Token t) {
+    if (t != Token.START_ARRAY) {
       return null;
     }
     List<String> out = new ArrayList<>();
-    for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
-      if (v != JsonToken.VALUE_STRING) {
+    for (Token v = p.nextToken(); v != Token.END_ARRAY; v = p.nextToken()) {
+      if (v != Token.STRING) {
         return null;
       }
-      out.add(p.getString());
+      out.add(p.string());
     }
     return out;
   }
 
-  private static String text(JsonParser p, JsonToken t) {
-    return t == JsonToken.VALUE_STRING ? p.getString() : null;
+  private static String text(JsonPull p, Token t) {
+    return t == Token.STRING ? p.string() : null;
   }
 }

@@ -1,6 +1,8 @@
 package dev.wrkr.job;
 
 import dev.wrkr.budget.Budgets;
+import dev.wrkr.codec.JsonPull;
+import dev.wrkr.codec.JsonPull.Token;
 import dev.wrkr.codec.Timestamps;
 import dev.wrkr.job.JobState.CheckpointRef;
 import dev.wrkr.job.JobState.EnvFingerprint;
@@ -14,14 +16,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * A job state's snapshot JSON, written and read field by field with Jackson's streaming API.
+ * A job state's snapshot JSON, written field by field with Jackson's streaming generator and read
+ * with {@link JsonPull}.
  *
  * <p>The shape is the one the wire mapper gives the {@link JobState} record (snake_case fields in
  * component order, absent optionals as null, instants as Go timestamps), so snapshots written by
@@ -140,21 +140,19 @@ public final class JobStateJson {
   /**
    * The state in a snapshot's JSON.
    *
-   * @throws IllegalArgumentException when the text is not a snapshot this build wrote
-   * @throws tools.jackson.core.JacksonException when it is not JSON
+   * @throws IllegalArgumentException when the text is not JSON or not a snapshot this build wrote
    */
   public static JobState read(String json) {
-    try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), json)) {
-      expect(p, p.nextToken(), JsonToken.START_OBJECT);
-      Fields f = new Fields();
-      for (String name = p.nextName(); name != null; name = p.nextName()) {
-        f.read(name, p);
-      }
-      if (p.nextToken() != null) {
-        throw new IllegalArgumentException("text after the snapshot");
-      }
-      return f.state();
+    JsonPull p = new JsonPull(json);
+    expect(p.nextToken(), Token.START_OBJECT);
+    Fields f = new Fields();
+    for (String name = p.nextName(); name != null; name = p.nextName()) {
+      f.read(name, p);
     }
+    if (p.nextToken() != null) {
+      throw new IllegalArgumentException("text after the snapshot");
+    }
+    return f.state();
   }
 
   /** The fields of a snapshot as they are read; absent ones keep the empty state's values. */
@@ -177,8 +175,8 @@ public final class JobStateJson {
     double estimatedCost;
     Optional<StepInFlight> stepInFlight = Optional.empty();
 
-    void read(String name, JsonParser p) {
-      JsonToken t = p.nextToken();
+    void read(String name, JsonPull p) {
+      Token t = p.nextToken();
       switch (name) {
         case "job_id" -> jobId = new JobId(text(p, t));
         case "status" -> status = JobStatus.parse(text(p, t));
@@ -189,14 +187,14 @@ public final class JobStateJson {
         case "last_applied_seq" -> lastAppliedSeq = number(p, t);
         case "started_at" -> startedAt = optionalText(p, t).map(Timestamps::parse);
         case "last_reason_codes" -> lastReasonCodes = strings(p, t);
-        case "env_fingerprint" -> envFingerprint = t == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(fingerprint(p, t));
-        case "last_checkpoint" -> lastCheckpoint = t == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(checkpoint(p, t));
+        case "env_fingerprint" -> envFingerprint = t == Token.NULL ? Optional.empty() : Optional.of(fingerprint(p, t));
+        case "last_checkpoint" -> lastCheckpoint = t == Token.NULL ? Optional.empty() : Optional.of(checkpoint(p, t));
         case "adapter" -> adapter = optionalText(p, t);
         case "budgets" -> budgets = budgets(p, t);
         case "next_step_index" -> nextStepIndex = number(p, t);
         case "tokens" -> tokens = number(p, t);
         case "estimated_cost" -> estimatedCost = decimal(p, t);
-        case "step_in_flight" -> stepInFlight = t == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(inFlight(p, t));
+        case "step_in_flight" -> stepInFlight = t == Token.NULL ? Optional.empty() : Optional.of(inFlight(p, t));
         default -> throw new IllegalArgumentException("unknown snapshot field " + name);
       }
     }
@@ -211,18 +209,18 @@ public final class JobStateJson {
     }
   }
 
-  private static EnvFingerprint fingerprint(JsonParser p, JsonToken t) {
-    expect(p, t, JsonToken.START_OBJECT);
+  private static EnvFingerprint fingerprint(JsonPull p, Token t) {
+    expect(t, Token.START_OBJECT);
     String hash = null;
     List<String> rules = List.of();
     Map<String, String> values = new TreeMap<>();
     for (String name = p.nextName(); name != null; name = p.nextName()) {
-      JsonToken v = p.nextToken();
+      Token v = p.nextToken();
       switch (name) {
         case "hash" -> hash = text(p, v);
         case "rules" -> rules = strings(p, v);
         case "values" -> {
-          expect(p, v, JsonToken.START_OBJECT);
+          expect(v, Token.START_OBJECT);
           for (String key = p.nextName(); key != null; key = p.nextName()) {
             values.put(key, text(p, p.nextToken()));
           }
@@ -233,14 +231,14 @@ public final class JobStateJson {
     return new EnvFingerprint(hash, rules, values);
   }
 
-  private static CheckpointRef checkpoint(JsonParser p, JsonToken t) {
-    expect(p, t, JsonToken.START_OBJECT);
+  private static CheckpointRef checkpoint(JsonPull p, Token t) {
+    expect(t, Token.START_OBJECT);
     long seq = -1;
     String type = null;
     String summary = null;
     JobStatus status = null;
     for (String name = p.nextName(); name != null; name = p.nextName()) {
-      JsonToken v = p.nextToken();
+      Token v = p.nextToken();
       switch (name) {
         case "seq" -> seq = number(p, v);
         case "type" -> type = text(p, v);
@@ -255,28 +253,28 @@ public final class JobStateJson {
     return new CheckpointRef(seq, type, summary, status);
   }
 
-  private static Budgets budgets(JsonParser p, JsonToken t) {
-    expect(p, t, JsonToken.START_OBJECT);
+  private static Budgets budgets(JsonPull p, Token t) {
+    expect(t, Token.START_OBJECT);
     long[] limits = new long[4];
     Optional<Double> cost = Optional.empty();
     Optional<Long> tokens = Optional.empty();
     for (String name = p.nextName(); name != null; name = p.nextName()) {
-      JsonToken v = p.nextToken();
+      Token v = p.nextToken();
       switch (name) {
         case "max_wall_time_seconds" -> limits[0] = number(p, v);
         case "max_retries" -> limits[1] = number(p, v);
         case "max_step_count" -> limits[2] = number(p, v);
         case "max_tool_calls" -> limits[3] = number(p, v);
-        case "max_estimated_cost" -> cost = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(decimal(p, v));
-        case "max_tokens" -> tokens = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(number(p, v));
+        case "max_estimated_cost" -> cost = v == Token.NULL ? Optional.empty() : Optional.of(decimal(p, v));
+        case "max_tokens" -> tokens = v == Token.NULL ? Optional.empty() : Optional.of(number(p, v));
         default -> throw new IllegalArgumentException("unknown budgets field " + name);
       }
     }
     return new Budgets(limits[0], limits[1], limits[2], limits[3], cost, tokens);
   }
 
-  private static StepInFlight inFlight(JsonParser p, JsonToken t) {
-    expect(p, t, JsonToken.START_OBJECT);
+  private static StepInFlight inFlight(JsonPull p, Token t) {
+    expect(t, Token.START_OBJECT);
     String stepId = null;
     String workerId = null;
     long stepIndex = 0;
@@ -285,14 +283,14 @@ public final class JobStateJson {
     Optional<Long> pid = Optional.empty();
     Optional<String> host = Optional.empty();
     for (String name = p.nextName(); name != null; name = p.nextName()) {
-      JsonToken v = p.nextToken();
+      Token v = p.nextToken();
       switch (name) {
         case "step_id" -> stepId = text(p, v);
         case "step_index" -> stepIndex = number(p, v);
         case "attempt" -> attempt = number(p, v);
         case "worker_id" -> workerId = text(p, v);
         case "started_seq" -> startedSeq = number(p, v);
-        case "pid" -> pid = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(number(p, v));
+        case "pid" -> pid = v == Token.NULL ? Optional.empty() : Optional.of(number(p, v));
         case "host" -> host = optionalText(p, v);
         default -> throw new IllegalArgumentException("unknown step_in_flight field " + name);
       }
@@ -303,40 +301,39 @@ public final class JobStateJson {
     return new StepInFlight(stepId, stepIndex, Math.toIntExact(attempt), workerId, startedSeq, pid, host);
   }
 
-  private static List<String> strings(JsonParser p, JsonToken t) {
-    expect(p, t, JsonToken.START_ARRAY);
+  private static List<String> strings(JsonPull p, Token t) {
+    expect(t, Token.START_ARRAY);
     List<String> out = new ArrayList<>();
-    for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+    for (Token v = p.nextToken(); v != Token.END_ARRAY; v = p.nextToken()) {
       out.add(text(p, v));
     }
     return out;
   }
 
-  private static String text(JsonParser p, JsonToken t) {
-    expect(p, t, JsonToken.VALUE_STRING);
-    return p.getString();
+  private static String text(JsonPull p, Token t) {
+    expect(t, Token.STRING);
+    return p.string();
   }
 
-  private static Optional<String> optionalText(JsonParser p, JsonToken t) {
-    return t == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(text(p, t));
+  private static Optional<String> optionalText(JsonPull p, Token t) {
+    return t == Token.NULL ? Optional.empty() : Optional.of(text(p, t));
   }
 
-  private static long number(JsonParser p, JsonToken t) {
-    expect(p, t, JsonToken.VALUE_NUMBER_INT);
-    return p.getLongValue();
+  private static long number(JsonPull p, Token t) {
+    expect(t, Token.INT);
+    return p.longValue();
   }
 
-  private static double decimal(JsonParser p, JsonToken t) {
-    if (t != JsonToken.VALUE_NUMBER_INT) {
-      expect(p, t, JsonToken.VALUE_NUMBER_FLOAT);
+  private static double decimal(JsonPull p, Token t) {
+    if (t != Token.INT) {
+      expect(t, Token.FLOAT);
     }
-    return p.getDoubleValue();
+    return p.doubleValue();
   }
 
-  private static void expect(JsonParser p, JsonToken actual, JsonToken expected) {
+  private static void expect(Token actual, Token expected) {
     if (actual != expected) {
-      throw new IllegalArgumentException(
-          "expected " + expected + " but found " + actual + " at " + p.currentLocation());
+      throw new IllegalArgumentException("expected " + expected + " but found " + actual);
     }
   }
 }
