@@ -5,6 +5,7 @@ import dev.wrkr.dispatch.CheckpointService;
 import dev.wrkr.dispatch.Dispatch;
 import dev.wrkr.dispatch.DispatchPorts;
 import dev.wrkr.dispatch.JobHistory;
+import dev.wrkr.dispatch.JobsService;
 import dev.wrkr.dispatch.RunnerConfig;
 import dev.wrkr.envfp.SystemEnvironmentProbe;
 import dev.wrkr.process.OsStepProcesses;
@@ -49,10 +50,12 @@ public final class AppServices implements Services {
 
   /** Opens the adapter for {@code location}. */
   public static JobStore openStore(StoreLocation location) {
-    return switch (location) {
-      case StoreLocation.Sqlite s -> SqliteStore.open(s);
-      case StoreLocation.Postgres p -> PostgresStore.open(p);
-    };
+    // Not a pattern switch: its first use in a JVM spins a class at run time, a few milliseconds
+    // of every command's start (docs/performance.md, "Dispatch").
+    if (location instanceof StoreLocation.Sqlite s) {
+      return SqliteStore.open(s);
+    }
+    return PostgresStore.open((StoreLocation.Postgres) location);
   }
 
   public JobStore store() {
@@ -67,6 +70,11 @@ public final class AppServices implements Services {
   @Override
   public CheckpointService checkpoints() {
     return new CheckpointService(history(), clock, BuildInfo.current().version());
+  }
+
+  @Override
+  public JobsService jobs() {
+    return new JobsService(history(), store.index(), clock);
   }
 
   @Override

@@ -37,7 +37,7 @@ final class JobsCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new WrkrException(ReasonCode.E_INVALID_INPUT_SCHEMA, "--limit must be at least 1", Map.of("limit", limit));
     }
-    List<JobsService.JobSummary> jobs = invocation.services().dispatch().jobs().list(filter, limit);
+    List<JobsService.JobSummary> jobs = invocation.services().jobs().list(filter, limit);
     Output out = invocation.output();
     if (out.json()) {
       out.result(jobs);

@@ -2,6 +2,7 @@ package dev.wrkr.cli;
 
 import dev.wrkr.dispatch.CheckpointService;
 import dev.wrkr.dispatch.Dispatch;
+import dev.wrkr.dispatch.JobsService;
 import dev.wrkr.dispatch.StatusService;
 
 /**
@@ -15,6 +16,9 @@ public interface Services extends AutoCloseable {
   CheckpointService checkpoints();
 
   Dispatch dispatch();
+
+  /** Listings only: unlike {@link #dispatch()}, it probes no process group support and no host. */
+  JobsService jobs();
 
   @Override
   void close();

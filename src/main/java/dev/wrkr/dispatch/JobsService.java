@@ -18,7 +18,7 @@ public final class JobsService {
   private final JobIndex index;
   private final InstantSource clock;
 
-  JobsService(JobHistory history, JobIndex index, InstantSource clock) {
+  public JobsService(JobHistory history, JobIndex index, InstantSource clock) {
     this.history = history;
     this.index = index;
     this.clock = clock;
