@@ -159,7 +159,7 @@ final class OsStepRun implements StepRun {
     int code = process.waitFor();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
     if (cause == null) {
-      termination.sweep(config.killGrace());
+      termination.sweep(config.killGrace(), elapsed);
     }
     // Normally instant once the group is gone; bounded for a process that escaped the group
     // (a setsid of its own) and still holds a pipe. The counts below are those of this moment.

@@ -65,6 +65,42 @@ final class ProcTable {
    * (the group a {@code setsid} leader creates), in no particular order.
    */
   static List<Long> livingMembers(long pgid) {
+    return livingMembers(pgid, 0);
+  }
+
+  /**
+   * {@link #livingMembers} for a group whose leader started less than {@link #RECENT} ago, when
+   * the kernel has not wrapped its pids since: then only the leader's pid and those above it can
+   * be members, and only those are read. Linux hands out pids upwards and wraps at {@code
+   * pid_max}; a member descends from the leader, so its pid came later; the leader's pid is not
+   * handed out again while its group has members; and a whole cycle of pids (the window is used
+   * only with {@code pid_max} at 32,768 or more) cannot be handed out within {@code RECENT}. The
+   * sweep after every step read the process table of the whole machine otherwise
+   * (docs/performance.md).
+   */
+  static List<Long> livingMembersOfRecentGroup(long pgid, java.time.Duration sinceLeaderStart) {
+    boolean window = sinceLeaderStart.compareTo(RECENT) < 0
+        && readNumber("/proc/sys/kernel/pid_max") >= 32_768
+        && readNumber("/proc/sys/kernel/ns_last_pid") >= pgid;
+    return livingMembers(pgid, window ? pgid : 0);
+  }
+
+  /** How young a group must be for {@link #livingMembersOfRecentGroup} to read only newer pids. */
+  static final java.time.Duration RECENT = java.time.Duration.ofMillis(10);
+
+  /** The number in a small {@code /proc} file; -1 when it cannot be read. */
+  private static long readNumber(String file) {
+    byte[] buffer = new byte[32];
+    try (FileInputStream in = new FileInputStream(file)) {
+      int n = in.readNBytes(buffer, 0, buffer.length);
+      return Long.parseLong(new String(buffer, 0, n, StandardCharsets.ISO_8859_1).strip());
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** The living members of {@code pgid} among the pids from {@code from} up. */
+  private static List<Long> livingMembers(long pgid, long from) {
     String[] names = PROC.toFile().list();
     if (names == null) {
       throw new IllegalStateException("cannot list " + PROC);
@@ -72,7 +108,7 @@ final class ProcTable {
     List<Long> members = new ArrayList<>();
     byte[] buffer = new byte[STAT_BYTES];
     for (String name : names) {
-      if (isPid(name)) {
+      if (isPid(name) && Long.parseLong(name) >= from) {
         stat(Long.parseLong(name), buffer)
             .filter(s -> s.pgrp() == pgid && s.session() == pgid && s.living())
             .ifPresent(s -> members.add(s.pid()));
