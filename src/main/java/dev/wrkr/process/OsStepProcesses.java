@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Runs step commands as OS processes ({@link ProcessBuilder}), each in a process group of its own
@@ -132,23 +134,36 @@ public final class OsStepProcesses implements StepProcesses {
       return failed(command, "the working directory " + command.workingDir()
           + " does not exist or is not a directory");
     }
-    OsStepRun.Drains drains;
-    try {
-      drains = openLogs(command);
-    } catch (IOException | UnsupportedOperationException e) {
-      return failed(command, "cannot create the log files " + command.stdoutLog() + " and "
-          + command.stderrLog() + ": " + e);
-    }
+    // The log files are created while the process starts: each costs about a millisecond in a
+    // job's log folder of thousands of files, and the held process writes nothing before its
+    // release (docs/performance.md, "Dispatch").
+    FutureTask<OsStepRun.Drains> logs = new FutureTask<>(() -> openLogs(command));
+    Thread.ofVirtual().name("wrkr-step-logs").start(logs);
     ProcessBuilder builder = builder(command);
     long startNanos = System.nanoTime();
     Process process;
     try {
       process = builder.start();
     } catch (IOException | SecurityException | UnsupportedOperationException e) {
-      drains.stdout().abandon();
-      drains.stderr().abandon();
+      try {
+        OsStepRun.Drains opened = logsOf(logs);
+        opened.stdout().abandon();
+        opened.stderr().abandon();
+      } catch (IOException | RuntimeException ignored) {
+        // Neither the logs nor the process: the start failure is what to report.
+      }
       return failed(command, "cannot start " + String.join(" ", builder.command()) + ": "
           + e.getMessage());
+    }
+    OsStepRun.Drains drains;
+    try {
+      drains = logsOf(logs);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Still held: without its release line the shell exits having run nothing of the command.
+      closeQuietly(process.getOutputStream());
+      process.destroyForcibly();
+      return failed(command, "cannot create the log files " + command.stdoutLog() + " and "
+          + command.stderrLog() + ": " + e);
     }
     return OsStepRun.supervise(process, command, config, drains, startNanos);
   }
@@ -163,6 +178,38 @@ public final class OsStepProcesses implements StepProcesses {
     }
     env.putAll(command.env());
     return builder;
+  }
+
+  /** The opened logs, or what opening them threw; waits without giving up on an interrupt. */
+  private static OsStepRun.Drains logsOf(FutureTask<OsStepRun.Drains> logs) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return logs.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          switch (e.getCause()) {
+            case IOException io -> throw io;
+            case RuntimeException re -> throw re;
+            default -> throw new IOException(e.getCause());
+          }
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void closeQuietly(java.io.OutputStream stream) {
+    try {
+      stream.close();
+    } catch (IOException ignored) {
+      // The process is being destroyed anyway.
+    }
   }
 
   private static OsStepRun.Drains openLogs(StepCommand command) throws IOException {
