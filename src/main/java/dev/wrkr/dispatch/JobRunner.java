@@ -142,7 +142,7 @@ final class JobRunner {
         }
         default -> {}
       }
-      String why = reason(outcome);
+      String why = StepOutcomes.reason(outcome);
       if (attempt <= step.retries()) {
         stopIfOverBudget(now, BudgetCheck.wouldExceed(now.budgets(), now.usage(clock.instant()), Usage.retry()));
         long backoff = step.retryBackoff().toMillis() << Math.min(attempt - 1, 20);
@@ -152,8 +152,8 @@ final class JobRunner {
         attempt++;
         continue;
       }
-      record(StepBatches.failed(now, step, index, attempt, outcomeName(outcome), exitCode(outcome), logsOf(outcome),
-          usage, why, clock.instant()));
+      record(StepBatches.failed(now, step, index, attempt, StepOutcomes.name(outcome),
+          StepOutcomes.exitCode(outcome), StepOutcomes.logs(outcome), usage, why, clock.instant()));
       throw new WrkrException(ReasonCode.E_ADAPTER_FAIL, "reference adapter step failed",
           details(step, outcome));
     }
@@ -292,37 +292,11 @@ final class JobRunner {
     }
   }
 
-  private static String reason(StepOutcome outcome) {
-    return switch (outcome) {
-      case StepOutcome.Exited e -> "exit=" + e.code();
-      case StepOutcome.TimedOut t -> "timed out after " + t.limit().toSeconds() + "s";
-      case StepOutcome.Canceled c -> "canceled";
-      case StepOutcome.FailedToStart f -> "did not start: " + f.reason();
-    };
-  }
-
-  private static String outcomeName(StepOutcome outcome) {
-    return outcome instanceof StepOutcome.TimedOut ? "timed_out" : "failed";
-  }
-
-  private static Optional<Integer> exitCode(StepOutcome outcome) {
-    return outcome instanceof StepOutcome.Exited e ? Optional.of(e.code()) : Optional.empty();
-  }
-
-  private static Optional<dev.wrkr.process.LogRefs> logsOf(StepOutcome outcome) {
-    return switch (outcome) {
-      case StepOutcome.Exited e -> Optional.of(e.logs());
-      case StepOutcome.TimedOut t -> Optional.of(t.logs());
-      case StepOutcome.Canceled c -> Optional.of(c.logs());
-      case StepOutcome.FailedToStart f -> Optional.empty();
-    };
-  }
-
   private Map<String, Object> details(Step step, StepOutcome outcome) {
     Map<String, Object> d = new java.util.LinkedHashMap<>();
     d.put("job_id", job.value());
     d.put("step_id", step.id());
-    exitCode(outcome).ifPresent(code -> d.put("exit_code", code));
+    StepOutcomes.exitCode(outcome).ifPresent(code -> d.put("exit_code", code));
     d.put("reason", outcome.describe());
     return d;
   }
