@@ -1,10 +1,13 @@
 package dev.wrkr.app;
 
+import dev.wrkr.accept.Acceptance;
 import dev.wrkr.cli.Services;
+import dev.wrkr.dispatch.AcceptService;
 import dev.wrkr.dispatch.CheckpointService;
 import dev.wrkr.dispatch.Dispatch;
 import dev.wrkr.dispatch.DispatchPorts;
 import dev.wrkr.dispatch.JobHistory;
+import dev.wrkr.dispatch.JobsService;
 import dev.wrkr.dispatch.RunnerConfig;
 import dev.wrkr.dispatch.StatusService;
 import dev.wrkr.doctor.Doctor;
@@ -13,8 +16,6 @@ import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
 import dev.wrkr.jobpack.Jobpacks;
 import dev.wrkr.process.OsStepProcesses;
-import dev.wrkr.dispatch.AcceptService;
-import dev.wrkr.accept.Acceptance;
 import dev.wrkr.release.BuildInfo;
 import dev.wrkr.store.JobStore;
 import dev.wrkr.store.StoreHealth;
@@ -65,10 +66,12 @@ public final class AppServices implements Services {
 
   /** Opens the adapter for {@code location}. */
   public static JobStore openStore(StoreLocation location) {
-    return switch (location) {
-      case StoreLocation.Sqlite s -> SqliteStore.open(s);
-      case StoreLocation.Postgres p -> PostgresStore.open(p);
-    };
+    // Not a pattern switch: its first use in a JVM spins a class at run time, a few milliseconds
+    // of every command's start (docs/performance.md, "Dispatch").
+    if (location instanceof StoreLocation.Sqlite s) {
+      return SqliteStore.open(s);
+    }
+    return PostgresStore.open((StoreLocation.Postgres) location);
   }
 
   /** The store, opened (and created or migrated) on the first call. */
@@ -116,6 +119,11 @@ public final class AppServices implements Services {
   public AcceptService accept() {
     String version = BuildInfo.current().version();
     return new AcceptService(history(), status(), new Acceptance(OsStepProcesses.detect(), clock, version), version);
+  }
+
+  @Override
+  public JobsService jobs() {
+    return new JobsService(history(), store().index(), clock);
   }
 
   @Override

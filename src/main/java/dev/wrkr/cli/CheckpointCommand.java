@@ -62,10 +62,12 @@ final class CheckpointCommand implements Callable<Integer> {
         out.result(checkpoints);
         return 0;
       }
+      List<String> lines = new java.util.ArrayList<>(checkpoints.size());
       for (Checkpoint cp : checkpoints) {
-        out.line("checkpoint=" + cp.checkpointId() + " type=" + cp.type() + " status=" + cp.status()
+        lines.add("checkpoint=" + cp.checkpointId() + " type=" + cp.type() + " status=" + cp.status()
             + " summary=" + Text.bounded(cp.summary()));
       }
+      out.lines(lines);
       return 0;
     }
   }

@@ -5,20 +5,36 @@ import dev.wrkr.failure.WrkrException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code wrkr} command line: takes the global flags out of argv ({@link GlobalArgs}), answers
- * {@code --explain} without running anything, and otherwise parses with picocli, runs one
- * command, and maps any failure to its reason code's exit code.
+ * {@code --explain} without running anything, and otherwise parses with picocli (or, for the
+ * plain forms of the most frequent read commands, {@link FastCommands}), runs one command, and
+ * maps any failure to its reason code's exit code.
  */
 public final class Cli {
   private final Io io;
+  private final boolean fastPaths;
 
   public Cli(Io io) {
+    this(io, true);
+  }
+
+  private Cli(Io io, boolean fastPaths) {
     this.io = io;
+    this.fastPaths = fastPaths;
+  }
+
+  /**
+   * The same CLI with every command parsed by picocli: the reference the fast paths are checked
+   * against ({@code FastCommandsTest}).
+   */
+  public static Cli picocliOnly(Io io) {
+    return new Cli(io, false);
   }
 
   /** Runs one invocation and returns the process exit code. */
@@ -36,7 +52,9 @@ public final class Cli {
         return VersionCommand.print(output);
       }
       try (Invocation invocation = new Invocation(io, output, args.store())) {
-        return execute(invocation, args.rest());
+        Optional<Supplier<Integer>> fast =
+            fastPaths ? FastCommands.match(invocation, args.rest()) : Optional.empty();
+        return fast.isPresent() ? fast.get().get() : execute(invocation, args.rest());
       }
     } catch (RuntimeException e) {
       return output.failure(e);

@@ -37,16 +37,18 @@ final class JobsCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new WrkrException(ReasonCode.E_INVALID_INPUT_SCHEMA, "--limit must be at least 1", Map.of("limit", limit));
     }
-    List<JobsService.JobSummary> jobs = invocation.services().dispatch().jobs().list(filter, limit);
+    List<JobsService.JobSummary> jobs = invocation.services().jobs().list(filter, limit);
     Output out = invocation.output();
     if (out.json()) {
       out.result(jobs);
       return 0;
     }
+    List<String> lines = new java.util.ArrayList<>(jobs.size());
     for (JobsService.JobSummary j : jobs) {
-      out.line("job=" + j.jobId() + " status=" + j.status() + " age=" + age(j.ageSeconds())
+      lines.add("job=" + j.jobId() + " status=" + j.status() + " age=" + age(j.ageSeconds())
           + j.lastCheckpoint().map(c -> " last_checkpoint=" + c.checkpointId() + ":" + c.type()).orElse(""));
     }
+    out.lines(lines);
     return 0;
   }
 

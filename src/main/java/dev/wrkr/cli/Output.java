@@ -7,6 +7,7 @@ import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
 import dev.wrkr.release.BuildInfo;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,6 +43,15 @@ final class Output {
 
   void line(String text) {
     io.out().print(text + "\n");
+  }
+
+  /** Several lines in one write: stdout is not buffered, and listings print thousands. */
+  void lines(List<String> texts) {
+    StringBuilder b = new StringBuilder();
+    for (String text : texts) {
+      b.append(text).append('\n');
+    }
+    io.out().print(b);
   }
 
   /** A result object as pretty JSON (field order = record component order). */

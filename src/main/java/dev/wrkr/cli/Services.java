@@ -3,6 +3,7 @@ package dev.wrkr.cli;
 import dev.wrkr.dispatch.AcceptService;
 import dev.wrkr.dispatch.CheckpointService;
 import dev.wrkr.dispatch.Dispatch;
+import dev.wrkr.dispatch.JobsService;
 import dev.wrkr.dispatch.StatusService;
 import dev.wrkr.doctor.Doctor;
 import dev.wrkr.jobpack.Jobpacks;
@@ -26,6 +27,9 @@ public interface Services extends AutoCloseable {
 
   /** The doctor, which looks at the store read-only and never opens it for writing. */
   Doctor doctor();
+
+  /** Listings only: unlike {@link #dispatch()}, it probes no process group support and no host. */
+  JobsService jobs();
 
   @Override
   void close();

@@ -1,12 +1,12 @@
 package dev.wrkr.dispatch;
 
-import dev.wrkr.codec.Json;
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
 import dev.wrkr.job.EventCodec;
 import dev.wrkr.job.JobEvent;
 import dev.wrkr.job.JobId;
 import dev.wrkr.job.JobState;
+import dev.wrkr.job.JobStateJson;
 import dev.wrkr.job.JobState.SequencedEvent;
 import dev.wrkr.store.AppendRequest;
 import dev.wrkr.store.AppendResult;
@@ -15,6 +15,7 @@ import dev.wrkr.store.JobRow;
 import dev.wrkr.store.JobSnapshot;
 import dev.wrkr.store.Ledger;
 import dev.wrkr.store.NewEvent;
+import dev.wrkr.store.SnapshotCheckpoint;
 import dev.wrkr.store.StoredEvent;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -131,7 +132,8 @@ public final class JobHistory {
       batch.add(new NewEvent(e.type(), now, EventCodec.encode(e)));
     }
     JobSnapshot snapshot =
-        new JobSnapshot(next.lastAppliedSeq(), next.status().wire(), now, Json.wire().writeValueAsString(next));
+        new JobSnapshot(next.lastAppliedSeq(), next.status().wire(), now, JobStateJson.write(next),
+            next.lastCheckpoint().map(c -> new SnapshotCheckpoint(c.seq(), c.type(), c.summary())));
     AppendResult result =
         ledger.append(
             new AppendRequest(current.jobId(), current.lastAppliedSeq(), batch, Optional.of(snapshot)));
@@ -151,7 +153,7 @@ public final class JobHistory {
 
   private static Optional<JobState> decodeSnapshot(JobId job, JobSnapshot snapshot) {
     try {
-      JobState s = Json.wire().readValue(snapshot.stateJson(), JobState.class);
+      JobState s = JobStateJson.read(snapshot.stateJson());
       if (!s.jobId().equals(job) || s.lastAppliedSeq() != snapshot.seq()) {
         return Optional.empty();
       }

@@ -30,10 +30,11 @@ import java.util.Optional;
 /**
  * Runs a leased job's adapter from its durable cursor, one step per {@link #tickOnce}.
  *
- * <p>Crash windows: a step's command starts after its {@code step_started} event and is recorded
- * done only when its outcome batch commits; a crash in between leaves the cursor on the step, so
- * it runs again on resume; a crash after the commit never runs it again (the fold moves the
- * cursor). Budgets are checked before a step (it must not push step count or tool calls over) and
+ * <p>Crash windows: a step's process starts held, its {@code step_started} and {@code
+ * step_process} (pid, host) events commit together, and only then does its command run (see
+ * {@link #recordStart}); it is recorded done only when its outcome batch commits; a crash in
+ * between leaves the cursor on the step, so it runs again on resume; a crash after the commit
+ * never runs it again (the fold moves the cursor). Budgets are checked before a step (it must not push step count or tool calls over) and
  * after it. Pause and cancel arrive through the ledger: the next append sees the new status.
  */
 final class JobRunner {
@@ -128,15 +129,10 @@ final class JobRunner {
   private Tick runStep(Step step, long index) {
     int attempt = 1;
     while (true) {
-      Optional<JobState> started0 = recordIfRunning(
-          List.of(new JobEvent.StepStarted(step.id(), index, attempt, config.worker())));
-      if (started0.isEmpty()) {
-        return new Tick.Stopped(current);
-      }
       Path usagePath = logDir().resolve(logName(index, attempt) + ".usage.json");
-      StepRun started = processes.start(command(step, index, attempt, usagePath));
-      if (started.pid() > 0) {
-        record(List.of(new JobEvent.StepProcess(step.id(), index, attempt, started.pid(), config.host())));
+      StepRun started = processes.startHeld(command(step, index, attempt, usagePath));
+      if (!recordStart(started, step, index, attempt)) {
+        return new Tick.Stopped(current);
       }
       StepOutcome outcome = await(started);
       StepBatches.StepUsage usage = StepBatches.StepUsage.NONE;
@@ -165,7 +161,7 @@ final class JobRunner {
         }
         default -> {}
       }
-      String why = reason(outcome);
+      String why = StepOutcomes.reason(outcome);
       if (attempt <= step.retries()) {
         stopIfOverBudget(now, BudgetCheck.wouldExceed(now.budgets(), now.usage(clock.instant()), Usage.retry()));
         long backoff = step.retryBackoff().toMillis() << Math.min(attempt - 1, 20);
@@ -175,11 +171,44 @@ final class JobRunner {
         attempt++;
         continue;
       }
-      record(withDigests(step, StepBatches.failed(now, step, index, attempt, outcomeName(outcome), exitCode(outcome),
-          logsOf(outcome), usage, why, clock.instant())));
+      record(withDigests(step, StepBatches.failed(now, step, index, attempt, StepOutcomes.name(outcome),
+          StepOutcomes.exitCode(outcome), StepOutcomes.logs(outcome), usage, why, clock.instant())));
       throw new WrkrException(ReasonCode.E_ADAPTER_FAIL, "reference adapter step failed",
           details(step, outcome));
     }
+  }
+
+  /**
+   * Records that the step started, with its pid (its process group) and host, in one commit, and
+   * only then releases the held process: a step whose pid is not durable has run nothing, so a
+   * worker that takes the job over after a crash always finds the process group to stop before
+   * it runs the step again ({@code LeasedExecution.stopLeftovers}, DispatchProcessIT). False
+   * (and the held process dropped unrun) when the job stopped running meanwhile.
+   */
+  private boolean recordStart(StepRun started, Step step, long index, int attempt) {
+    JobEvent begun = new JobEvent.StepStarted(step.id(), index, attempt, config.worker());
+    List<JobEvent> events = started.pid() > 0
+        ? List.of(begun, new JobEvent.StepProcess(step.id(), index, attempt, started.pid(), config.host()))
+        : List.of(begun);
+    Optional<JobState> recorded;
+    try {
+      recorded = recordIfRunning(events);
+    } catch (RuntimeException e) {
+      drop(started);
+      throw e;
+    }
+    if (recorded.isEmpty()) {
+      drop(started);
+      return false;
+    }
+    started.release();
+    return true;
+  }
+
+  /** Lets a held step exit without running its command, and waits for it. */
+  private void drop(StepRun held) {
+    held.cancel(Duration.ZERO);
+    held.await();
   }
 
   private StepOutcome await(StepRun run) {
@@ -282,37 +311,11 @@ final class JobRunner {
     }
   }
 
-  private static String reason(StepOutcome outcome) {
-    return switch (outcome) {
-      case StepOutcome.Exited e -> "exit=" + e.code();
-      case StepOutcome.TimedOut t -> "timed out after " + t.limit().toSeconds() + "s";
-      case StepOutcome.Canceled c -> "canceled";
-      case StepOutcome.FailedToStart f -> "did not start: " + f.reason();
-    };
-  }
-
-  private static String outcomeName(StepOutcome outcome) {
-    return outcome instanceof StepOutcome.TimedOut ? "timed_out" : "failed";
-  }
-
-  private static Optional<Integer> exitCode(StepOutcome outcome) {
-    return outcome instanceof StepOutcome.Exited e ? Optional.of(e.code()) : Optional.empty();
-  }
-
-  private static Optional<dev.wrkr.process.LogRefs> logsOf(StepOutcome outcome) {
-    return switch (outcome) {
-      case StepOutcome.Exited e -> Optional.of(e.logs());
-      case StepOutcome.TimedOut t -> Optional.of(t.logs());
-      case StepOutcome.Canceled c -> Optional.of(c.logs());
-      case StepOutcome.FailedToStart f -> Optional.empty();
-    };
-  }
-
   private Map<String, Object> details(Step step, StepOutcome outcome) {
     Map<String, Object> d = new java.util.LinkedHashMap<>();
     d.put("job_id", job.value());
     d.put("step_id", step.id());
-    exitCode(outcome).ifPresent(code -> d.put("exit_code", code));
+    StepOutcomes.exitCode(outcome).ifPresent(code -> d.put("exit_code", code));
     d.put("reason", outcome.describe());
     return d;
   }

@@ -2,12 +2,10 @@ package dev.wrkr.dispatch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.wrkr.budget.Usage;
-import dev.wrkr.codec.Json;
 import dev.wrkr.job.JobState;
 import dev.wrkr.job.JobStatus;
 import dev.wrkr.store.JobIndex;
-import dev.wrkr.store.JobRow;
-import tools.jackson.databind.JsonNode;
+import dev.wrkr.store.JobListing;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -20,7 +18,7 @@ public final class JobsService {
   private final JobIndex index;
   private final InstantSource clock;
 
-  JobsService(JobHistory history, JobIndex index, InstantSource clock) {
+  public JobsService(JobHistory history, JobIndex index, InstantSource clock) {
     this.history = history;
     this.index = index;
     this.clock = clock;
@@ -39,13 +37,13 @@ public final class JobsService {
     Instant now = clock.instant();
     List<JobSummary> out = new ArrayList<>();
     // The status filter runs here, not in the index: the index knows statuses only from snapshots,
-    // which are caches and may be gone (JobsCommandTest).
-    for (JobRow row : index.list(Optional.empty(), Integer.MAX_VALUE)) {
+    // which are caches and may be gone or stale; those jobs are folded (JobsCommandTest).
+    for (JobListing row : index.listings(Integer.MAX_VALUE)) {
       if (out.size() >= limit) {
         break;
       }
-      Listed listed = row.snapshot()
-          .flatMap(s -> fromSnapshot(s.stateJson(), row.lastSeq()))
+      Listed listed = row.current()
+          .map(JobsService::fromIndex)
           .orElseGet(() -> fromState(history.load(row.jobId()).orElseThrow()));
       if (status.isPresent() && !status.get().wire().equals(listed.status())) {
         continue;
@@ -60,25 +58,12 @@ public final class JobsService {
   private record Listed(String status, Optional<LastCheckpoint> lastCheckpoint) {}
 
   /**
-   * Reads just the two fields a listing shows from a snapshot, as a JSON tree: binding the whole
-   * state for every one of thousands of jobs was most of {@code jobs}' time (docs/performance.md).
-   * Empty when the snapshot is stale or unreadable; the caller folds the ledger instead.
+   * From the index columns written with the snapshot: decoding thousands of snapshots was most of
+   * {@code jobs}' time (docs/performance.md).
    */
-  private static Optional<Listed> fromSnapshot(String json, long lastSeq) {
-    try {
-      JsonNode state = Json.wire().readTree(json);
-      if (state.path("last_applied_seq").asLong(-1) != lastSeq || !state.path("status").isString()) {
-        return Optional.empty();
-      }
-      JsonNode cp = state.path("last_checkpoint");
-      Optional<LastCheckpoint> last = cp.isObject()
-          ? Optional.of(new LastCheckpoint("cp_" + cp.path("seq").asLong(), cp.path("type").asString(""),
-              cp.path("summary").asString("")))
-          : Optional.empty();
-      return Optional.of(new Listed(state.path("status").asString(), last));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
+  private static Listed fromIndex(JobListing.Summary s) {
+    return new Listed(s.status(),
+        s.lastCheckpoint().map(c -> new LastCheckpoint("cp_" + c.seq(), c.type(), c.summary())));
   }
 
   private static Listed fromState(JobState s) {

@@ -4,6 +4,7 @@ import dev.wrkr.codec.Canonical;
 import dev.wrkr.codec.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,6 +49,13 @@ public final class EventCodec {
     if (cls == null) {
       throw new CorruptLedgerException(
           "unknown event type", Map.of("job_id", job.value(), "type", type, "seq", seq));
+    }
+    if (cls == JobEvent.CheckpointEmitted.class) {
+      // The most numerous event of long jobs, and what checkpoint listings read.
+      Optional<JobEvent.CheckpointEmitted> plain = CheckpointEventJson.read(payloadJson);
+      if (plain.isPresent()) {
+        return plain.get();
+      }
     }
     try {
       JobEvent event = Json.wire().readValue(payloadJson, cls);

@@ -18,7 +18,6 @@ public record JobId(@JsonValue String value) implements Comparable<JobId> {
   /** Longest id accepted; keeps {@code jobpack_<id>.zip} under common file-name limits. */
   public static final int MAX_LENGTH = 200;
 
-  private static final Pattern VALID = Pattern.compile("[a-zA-Z0-9._-]+");
   private static final Pattern DISALLOWED_RUN = Pattern.compile("[^a-z0-9._-]+");
 
   public JobId {
@@ -28,12 +27,39 @@ public record JobId(@JsonValue String value) implements Comparable<JobId> {
     if (value.length() > MAX_LENGTH) {
       throw invalid(value, "job id must be at most " + MAX_LENGTH + " characters");
     }
-    if (!VALID.matcher(value).matches()) {
+    if (!validCharacters(value)) {
       throw invalid(value, "job id may contain only letters, digits, '.', '_' and '-'");
     }
     if (value.contains("..")) {
       throw invalid(value, "job id must not contain '..'");
     }
+  }
+
+  /**
+   * {@code [a-zA-Z0-9._-]+} without a regex: listings build an id per row, thousands per command.
+   */
+  private static boolean validCharacters(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+          || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // equals and hashCode as the record's own, written out: the generated ones link
+  // through invokedynamic on first use, which spins classes at run time on every command's start
+  // (docs/performance.md, "Dispatch").
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof JobId id && value.equals(id.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
   }
 
   /** Parses user input: surrounding white space is dropped, anything else must already be valid. */

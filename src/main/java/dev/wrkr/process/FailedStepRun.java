@@ -28,5 +28,8 @@ record FailedStepRun(Path stdoutLog, Path stderrLog, StepOutcome.FailedToStart o
   }
 
   @Override
+  public void release() {}
+
+  @Override
   public void cancel(Duration grace) {}
 }

@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Runs step commands as OS processes ({@link ProcessBuilder}), each in a process group of its own
  * so that stopping a step stops everything it started (see {@link ProcessGroupMode}).
  *
  * <ul>
- *   <li>argv: {@code [setsid -w] /bin/sh -c <command>}; stdin is {@code /dev/null}.
+ *   <li>argv: {@code [setsid -w] /bin/sh -c <hold; command>}; the shell holds until it is
+ *       released through its stdin (see {@link #startHeld}), then runs the command with stdin
+ *       {@code /dev/null}.
  *   <li>Environment: see {@link BaseEnvironment}; {@link StepCommand#env()} is laid over it.
  *   <li>Output: both pipes are drained on virtual threads into bounded, rotated {@code 0600} log
  *       files (the log directory is created {@code 0700} when missing).
@@ -36,6 +40,12 @@ import java.util.Set;
  */
 public final class OsStepProcesses implements StepProcesses {
   private static final Set<String> MINIMAL_VARIABLES = Set.of("PATH", "HOME");
+  /**
+   * Put before the step's command, on its first line (so the shell's line numbers stay the
+   * user's): wait for the release line on stdin, exit 97 without running anything when stdin
+   * closes first, then give the command {@code /dev/null} as stdin.
+   */
+  static final String HOLD = "read -r _wrkr_hold && unset _wrkr_hold || exit 97; exec </dev/null; ";
 
   private final Config config;
 
@@ -108,6 +118,13 @@ public final class OsStepProcesses implements StepProcesses {
 
   @Override
   public StepRun start(StepCommand command) {
+    StepRun run = startHeld(command);
+    run.release();
+    return run;
+  }
+
+  @Override
+  public StepRun startHeld(StepCommand command) {
     Objects.requireNonNull(command, "command");
     if (!Files.isExecutable(config.shell())) {
       return failed(command, "the shell " + config.shell() + " is missing or not executable;"
@@ -117,39 +134,82 @@ public final class OsStepProcesses implements StepProcesses {
       return failed(command, "the working directory " + command.workingDir()
           + " does not exist or is not a directory");
     }
-    OsStepRun.Drains drains;
-    try {
-      drains = openLogs(command);
-    } catch (IOException | UnsupportedOperationException e) {
-      return failed(command, "cannot create the log files " + command.stdoutLog() + " and "
-          + command.stderrLog() + ": " + e);
-    }
+    // The log files are created while the process starts: each costs about a millisecond in a
+    // job's log folder of thousands of files, and the held process writes nothing before its
+    // release (docs/performance.md, "Dispatch").
+    FutureTask<OsStepRun.Drains> logs = new FutureTask<>(() -> openLogs(command));
+    Thread.ofVirtual().name("wrkr-step-logs").start(logs);
     ProcessBuilder builder = builder(command);
     long startNanos = System.nanoTime();
     Process process;
     try {
       process = builder.start();
     } catch (IOException | SecurityException | UnsupportedOperationException e) {
-      drains.stdout().abandon();
-      drains.stderr().abandon();
+      try {
+        OsStepRun.Drains opened = logsOf(logs);
+        opened.stdout().abandon();
+        opened.stderr().abandon();
+      } catch (IOException | RuntimeException ignored) {
+        // Neither the logs nor the process: the start failure is what to report.
+      }
       return failed(command, "cannot start " + String.join(" ", builder.command()) + ": "
           + e.getMessage());
+    }
+    OsStepRun.Drains drains;
+    try {
+      drains = logsOf(logs);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Still held: without its release line the shell exits having run nothing of the command.
+      closeQuietly(process.getOutputStream());
+      process.destroyForcibly();
+      return failed(command, "cannot create the log files " + command.stdoutLog() + " and "
+          + command.stderrLog() + ": " + e);
     }
     return OsStepRun.supervise(process, command, config, drains, startNanos);
   }
 
   private ProcessBuilder builder(StepCommand command) {
     List<String> argv = new ArrayList<>(config.groupMode().launcher());
-    argv.addAll(List.of(config.shell().toString(), "-c", command.shellCommand()));
-    ProcessBuilder builder = new ProcessBuilder(argv)
-        .directory(command.workingDir().toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    argv.addAll(List.of(config.shell().toString(), "-c", HOLD + command.shellCommand()));
+    ProcessBuilder builder = new ProcessBuilder(argv).directory(command.workingDir().toFile());
     Map<String, String> env = builder.environment();
     if (command.baseEnv() == BaseEnvironment.MINIMAL) {
       env.keySet().retainAll(MINIMAL_VARIABLES);
     }
     env.putAll(command.env());
     return builder;
+  }
+
+  /** The opened logs, or what opening them threw; waits without giving up on an interrupt. */
+  private static OsStepRun.Drains logsOf(FutureTask<OsStepRun.Drains> logs) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return logs.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          switch (e.getCause()) {
+            case IOException io -> throw io;
+            case RuntimeException re -> throw re;
+            default -> throw new IOException(e.getCause());
+          }
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void closeQuietly(java.io.OutputStream stream) {
+    try {
+      stream.close();
+    } catch (IOException ignored) {
+      // The process is being destroyed anyway.
+    }
   }
 
   private static OsStepRun.Drains openLogs(StepCommand command) throws IOException {

@@ -1,5 +1,7 @@
 package dev.wrkr.process;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -27,6 +30,8 @@ final class OsStepRun implements StepRun {
   private final Termination termination;
   private final AtomicReference<Stop> stop = new AtomicReference<>();
   private final CompletableFuture<StepOutcome> outcome = new CompletableFuture<>();
+  /** Set once the hold line went out or the hold was dropped; the gate is used once. */
+  private final AtomicBoolean gateUsed = new AtomicBoolean();
 
   /** Why wrkr stopped the step. */
   private sealed interface Stop {
@@ -91,12 +96,34 @@ final class OsStepRun implements StepRun {
   }
 
   @Override
+  public void release() {
+    closeGate(true);
+  }
+
+  @Override
   public void cancel(Duration grace) {
     Objects.requireNonNull(grace, "grace");
     if (grace.isNegative()) {
       throw new IllegalArgumentException("grace must not be negative, got " + grace);
     }
-    if (stop.compareAndSet(null, new Stop.Cancel(grace))) {
+    stop.compareAndSet(null, new Stop.Cancel(grace));
+    closeGate(false);
+  }
+
+  /**
+   * Sends the release line ({@code go}) or none, and closes the shell's stdin: without the line
+   * the held shell exits 97 having run nothing. An error means the shell is gone already.
+   */
+  private void closeGate(boolean go) {
+    if (!gateUsed.compareAndSet(false, true)) {
+      return;
+    }
+    try (OutputStream gate = process.getOutputStream()) {
+      if (go) {
+        gate.write('\n');
+      }
+    } catch (IOException e) {
+      // The shell exited (or was stopped) before it read the line: its outcome says so.
     }
   }
 
@@ -132,7 +159,7 @@ final class OsStepRun implements StepRun {
     int code = process.waitFor();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
     if (cause == null) {
-      termination.sweep(config.killGrace());
+      termination.sweep(config.killGrace(), elapsed);
     }
     // Normally instant once the group is gone; bounded for a process that escaped the group
     // (a setsid of its own) and still holds a pipe. The counts below are those of this moment.

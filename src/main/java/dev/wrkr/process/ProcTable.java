@@ -1,7 +1,8 @@
 package dev.wrkr.process;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import java.io.FileInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +33,20 @@ final class ProcTable {
 
   /** The process {@code pid}, if it still exists. */
   static Optional<Stat> stat(long pid) {
-    try {
-      return Optional.of(parse(pid, Files.readString(PROC.resolve(pid + "/stat"))));
+    return stat(pid, new byte[STAT_BYTES]);
+  }
+
+  private static final int STAT_BYTES = 1024;
+
+  /**
+   * Reads {@code /proc/<pid>/stat} into {@code buffer} with one plain read: {@link
+   * #livingMembers} reads it for every process on the machine after each step, and the NIO
+   * path (channel, size check, charset decoding) cost twice as much (docs/performance.md).
+   */
+  private static Optional<Stat> stat(long pid, byte[] buffer) {
+    try (FileInputStream in = new FileInputStream("/proc/" + pid + "/stat")) {
+      int n = in.readNBytes(buffer, 0, buffer.length);
+      return Optional.of(parse(pid, new String(buffer, 0, n, StandardCharsets.ISO_8859_1)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -52,15 +65,54 @@ final class ProcTable {
    * (the group a {@code setsid} leader creates), in no particular order.
    */
   static List<Long> livingMembers(long pgid) {
+    return livingMembers(pgid, 0);
+  }
+
+  /**
+   * {@link #livingMembers} for a group whose leader started less than {@link #RECENT} ago, when
+   * the kernel has not wrapped its pids since: then only the leader's pid and those above it can
+   * be members, and only those are read. Linux hands out pids upwards and wraps at {@code
+   * pid_max}; a member descends from the leader, so its pid came later; the leader's pid is not
+   * handed out again while its group has members; and a whole cycle of pids (the window is used
+   * only with {@code pid_max} at 32,768 or more) cannot be handed out within {@code RECENT}. The
+   * sweep after every step read the process table of the whole machine otherwise
+   * (docs/performance.md).
+   */
+  static List<Long> livingMembersOfRecentGroup(long pgid, java.time.Duration sinceLeaderStart) {
+    boolean window = sinceLeaderStart.compareTo(RECENT) < 0
+        && readNumber("/proc/sys/kernel/pid_max") >= 32_768
+        && readNumber("/proc/sys/kernel/ns_last_pid") >= pgid;
+    return livingMembers(pgid, window ? pgid : 0);
+  }
+
+  /** How young a group must be for {@link #livingMembersOfRecentGroup} to read only newer pids. */
+  static final java.time.Duration RECENT = java.time.Duration.ofMillis(10);
+
+  /** The number in a small {@code /proc} file; -1 when it cannot be read. */
+  private static long readNumber(String file) {
+    byte[] buffer = new byte[32];
+    try (FileInputStream in = new FileInputStream(file)) {
+      int n = in.readNBytes(buffer, 0, buffer.length);
+      return Long.parseLong(new String(buffer, 0, n, StandardCharsets.ISO_8859_1).strip());
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** The living members of {@code pgid} among the pids from {@code from} up. */
+  private static List<Long> livingMembers(long pgid, long from) {
+    String[] names = PROC.toFile().list();
+    if (names == null) {
+      throw new IllegalStateException("cannot list " + PROC);
+    }
     List<Long> members = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, ProcTable::isPidDir)) {
-      for (Path entry : entries) {
-        stat(Long.parseLong(entry.getFileName().toString()))
+    byte[] buffer = new byte[STAT_BYTES];
+    for (String name : names) {
+      if (isPid(name) && Long.parseLong(name) >= from) {
+        stat(Long.parseLong(name), buffer)
             .filter(s -> s.pgrp() == pgid && s.session() == pgid && s.living())
             .ifPresent(s -> members.add(s.pid()));
       }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + PROC + ": " + e.getMessage(), e);
     }
     return members;
   }
@@ -73,8 +125,16 @@ final class ProcTable {
         Long.parseLong(fields[3]));
   }
 
-  private static boolean isPidDir(Path entry) {
-    String name = entry.getFileName().toString();
-    return !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
+  private static boolean isPid(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -41,14 +41,21 @@ final class RotatingLog implements AutoCloseable {
     this.channel = channel;
   }
 
-  /** Deletes {@code file} and its rotated parts from an earlier run, and starts a new file. */
+  /**
+   * Deletes {@code file} and its rotated parts from an earlier run, and starts a new file. The
+   * folder is listed only when an earlier run left {@code file} or its first part: it holds every
+   * step's logs, so listing it for each step made a long job quadratic (docs/performance.md). The
+   * file goes last, so a cleanup cut short by a crash is done again next time.
+   */
   static RotatingLog create(Path file, long maxBytes, int keep) throws IOException {
-    Files.deleteIfExists(file);
-    try (DirectoryStream<Path> old = Files.newDirectoryStream(file.getParent(),
-        p -> isRotatedPart(file, p))) {
-      for (Path part : old) {
-        Files.deleteIfExists(part);
+    if (Files.exists(file) || Files.exists(file.resolveSibling(file.getFileName() + ".1"))) {
+      try (DirectoryStream<Path> old = Files.newDirectoryStream(file.getParent(),
+          p -> isRotatedPart(file, p))) {
+        for (Path part : old) {
+          Files.deleteIfExists(part);
+        }
       }
+      Files.deleteIfExists(file);
     }
     return new RotatingLog(file, maxBytes, keep, open(file));
   }

@@ -15,6 +15,15 @@ public interface StepProcesses {
   StepRun start(StepCommand command);
 
   /**
+   * Starts {@code command} held: its process exists (so {@link StepRun#pid()} is known) but runs
+   * nothing of the command until {@link StepRun#release()}. If this process dies first, or the
+   * run is {@linkplain StepRun#cancel canceled} while held, the step exits without having run any
+   * of it. The job runner makes the pid durable in between, so a step whose pid is not recorded
+   * can never have done anything (docs/performance.md, "Dispatch").
+   */
+  StepRun startHeld(StepCommand command);
+
+  /**
    * Stops what is left of a step that a crashed worker on this machine started: the process group
    * {@code pgid} (a step's pid is its group id), TERM then KILL after {@code grace}. Returns false
    * when nothing of that group lives, or when steps here do not run in groups of their own.

@@ -17,6 +17,12 @@ public interface StepRun {
    */
   long pid();
 
+  /**
+   * Lets a run started by {@link StepProcesses#startHeld} go on into its command; does nothing for
+   * a run that was not held, was already released, or never started.
+   */
+  void release();
+
   /** Blocks until the outcome is known. Not interruptible; see {@link #await(Duration)}. */
   StepOutcome await();
 

@@ -47,9 +47,14 @@ final class Termination {
     }
   }
 
-  /** After the shell exited by itself: terminates whatever it left running in its group. */
-  void sweep(Duration grace) throws InterruptedException {
-    if (anyAlive()) {
+  /**
+   * After the shell exited by itself, {@code sinceStart} after it started: terminates whatever it
+   * left running in its group.
+   */
+  void sweep(Duration grace, Duration sinceStart) throws InterruptedException {
+    if (leader.isAlive()
+        || group.isPresent() && !ProcTable.livingMembersOfRecentGroup(group.getAsLong(), sinceStart).isEmpty()
+        || seen.stream().anyMatch(ProcTable::living)) {
       terminate(grace);
     }
   }

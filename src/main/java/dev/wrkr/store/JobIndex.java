@@ -15,6 +15,12 @@ public interface JobIndex {
    */
   List<JobRow> list(Optional<String> status, int limit);
 
+  /**
+   * Jobs ordered by id with what their snapshots say, at most {@code limit}; reads no snapshot
+   * JSON, so listing thousands of jobs stays cheap.
+   */
+  List<JobListing> listings(int limit);
+
   /** Drops every cached snapshot; the next read rebuilds state from the ledger. */
   void dropSnapshots();
 }

@@ -24,7 +24,9 @@ import java.util.Map;
  * <ol>
  *   <li>{@code runner <dir> <steps>}: submits a job of {@code steps} steps of {@code true} on a
  *       SQLite store in-process and prints wall ms per step, then the cost of spawning {@code sh -c
- *       true} from Java (median of 200), so the script can report the runner's own overhead.
+ *       true} from Java (median of 200), so the script can report the runner's own overhead, and
+ *       the fsync floor beside the store (median of 200 appends with fdatasync; a step makes two
+ *       durable commits).
  *   <li>{@code seed <store-url> <events> <jobs>}: writes one job with {@code events} events (every
  *       tenth a checkpoint) and {@code jobs} small jobs, for the CLI timings.
  * </ol>
@@ -85,8 +87,28 @@ public final class DispatchBench {
     }
     spawns.sort(null);
     double spawn = spawns.get(spawns.size() / 2) / 1e6;
-    System.out.printf(java.util.Locale.ROOT, "steps=%d wall_ms=%.0f per_step_ms=%.2f spawn_ms=%.2f overhead_ms=%.2f%n",
-        steps, elapsed / 1e6, perStep, spawn, perStep - spawn);
+    double fsync = fsyncFloor(dir.resolve("fsync-floor"));
+    System.out.printf(java.util.Locale.ROOT,
+        "steps=%d wall_ms=%.0f per_step_ms=%.2f spawn_ms=%.2f overhead_ms=%.2f fsync_ms=%.3f%n",
+        steps, elapsed / 1e6, perStep, spawn, perStep - spawn, fsync);
+  }
+
+  /** Median of 200 appends of 100 bytes, each followed by fdatasync, beside the store: a commit's floor. */
+  private static double fsyncFloor(Path file) throws java.io.IOException {
+    List<Long> times = new ArrayList<>();
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(100);
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+        java.nio.file.StandardOpenOption.APPEND)) {
+      for (int i = 0; i < 200; i++) {
+        long s = System.nanoTime();
+        channel.write(bytes.clear());
+        channel.force(false);
+        times.add(System.nanoTime() - s);
+      }
+    }
+    times.sort(null);
+    return times.get(times.size() / 2) / 1e6;
   }
 
   private static void seed(String url, int events, int jobs) {

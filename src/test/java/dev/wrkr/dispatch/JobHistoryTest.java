@@ -15,6 +15,7 @@ import dev.wrkr.store.AppendRequest;
 import dev.wrkr.store.JobSnapshot;
 import dev.wrkr.store.JobStore;
 import dev.wrkr.store.NewEvent;
+import dev.wrkr.store.SnapshotCheckpoint;
 import dev.wrkr.store.StoreLocation;
 import dev.wrkr.store.TestStoreUrls;
 import java.nio.file.Path;
@@ -61,17 +62,28 @@ class JobHistoryTest {
     List<JobEvent> events = JobEvents.randomHistory(rnd, 2 + rnd.nextInt(120));
     JobState state = JobState.empty(JOB);
     int i = 0;
+    boolean dropped = false;
     while (i < events.size()) {
       int n = 1 + rnd.nextInt(Math.min(10, events.size() - i));
       state = history.append(state, events.subList(i, i + n)).orElseThrow();
       i += n;
-      if (rnd.nextInt(5) == 0) {
+      dropped = rnd.nextInt(5) == 0;
+      if (dropped) {
         store.index().dropSnapshots();
       }
     }
     JobState expected = JobState.empty(JOB).applyAll(JobEvents.numbered(events));
     assertThat(history.load(JOB)).contains(expected);
     assertThat(history.rebuild(JOB)).contains(expected);
+    // The listing columns written with the last snapshot say what the fold says.
+    assertThat(store.index().listings(10).getFirst().current()).isEqualTo(
+        dropped ? Optional.empty() : store.index().listings(10).getFirst().snapshot());
+    store.index().listings(10).getFirst().current().ifPresent(s -> {
+      assertThat(s.status()).isEqualTo(expected.status().wire());
+      assertThat(s.lastCheckpoint().map(SnapshotCheckpoint::seq)).isEqualTo(expected.lastCheckpoint().map(c -> c.seq()));
+      assertThat(s.lastCheckpoint().map(SnapshotCheckpoint::summary))
+          .isEqualTo(expected.lastCheckpoint().map(JobState.CheckpointRef::summary));
+    });
     store.index().dropSnapshots();
     assertThat(history.load(JOB)).contains(expected);
   }

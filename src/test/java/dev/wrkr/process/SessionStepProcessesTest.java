@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,22 @@ class SessionStepProcessesTest extends StepProcessesContract {
 
     assertThat(finish(run)).isInstanceOf(StepOutcome.Canceled.class);
     assertAllGone(pids);
+  }
+
+  @Test
+  void the_window_of_newer_pids_should_find_the_members_a_full_scan_finds() {
+    StepRun run = processes().start(aStep("sleep 300 & echo $!; exec sleep 300"));
+    await("background pid printed").atMost(PATIENCE).until(() -> pidsPrinted(run).size() == 1);
+    long pgid = run.pid();
+    long background = pidsPrinted(run).iterator().next();
+
+    List<Long> full = ProcTable.livingMembers(pgid);
+
+    assertThat(full).contains(pgid, background);
+    assertThat(ProcTable.livingMembersOfRecentGroup(pgid, Duration.ZERO)).containsExactlyInAnyOrderElementsOf(full);
+    assertThat(ProcTable.livingMembersOfRecentGroup(pgid, ProcTable.RECENT)).containsExactlyInAnyOrderElementsOf(full);
+    run.cancel(Duration.ofSeconds(5));
+    assertThat(finish(run)).isInstanceOf(StepOutcome.Canceled.class);
   }
 
   @Test

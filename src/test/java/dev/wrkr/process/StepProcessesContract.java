@@ -77,6 +77,42 @@ abstract class StepProcessesContract {
     }
   }
 
+  @Test
+  void a_held_step_should_run_its_command_only_once_released() {
+    StepRun run = processes().startHeld(aStep("echo ran > marker; read -r line; echo \"[$line]\""));
+    assertThat(run.pid()).isPositive();
+
+    run.release();
+    StepOutcome outcome = finish(run);
+
+    assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Exited.class,
+        exited -> assertThat(exited.code()).isZero());
+    assertThat(dir.resolve("marker")).hasContent("ran");
+    // The release line is not the command's input: its stdin is /dev/null, as without a hold.
+    assertThat(read(run.stdoutLog())).isEqualTo("[]\n");
+  }
+
+  @Test
+  void a_held_step_dropped_before_its_release_should_exit_without_running_anything() {
+    // Closing the hold is what the kernel does when the worker dies (kill -9) before the release.
+    StepRun run = processes().startHeld(aStep("echo ran > marker"));
+
+    run.cancel(Duration.ZERO);
+    finish(run);
+
+    assertThat(dir.resolve("marker")).doesNotExist();
+    assertThat(read(run.stdoutLog()) + read(run.stderrLog())).isEmpty();
+  }
+
+  @Test
+  void shell_errors_should_name_the_line_of_the_command_not_of_the_hold() {
+    StepRun run = processes().start(aStep("true\nno-such-command-wrkr-test"));
+
+    assertThat(finish(run)).isInstanceOfSatisfying(StepOutcome.Exited.class,
+        exited -> assertThat(exited.code()).isEqualTo(127));
+    assertThat(read(run.stderrLog())).contains("2: no-such-command-wrkr-test");
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 3, 127})
   void exit_code_should_be_the_shells(int code) {

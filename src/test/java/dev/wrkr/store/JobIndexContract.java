@@ -93,6 +93,33 @@ interface JobIndexContract extends StoreFixture {
   }
 
   @Test
+  default void listings_should_show_the_snapshots_status_and_checkpoint_and_whether_it_is_current() {
+    SnapshotCheckpoint cp = new SnapshotCheckpoint(2, "plan", "the plan");
+    store().ledger().append(new AppendRequest(JobId.of("a"), 0, events(1, 2),
+        Optional.of(new JobSnapshot(2, "running", T0, "{}", Optional.of(cp)))));
+    store().ledger().append(appendWithSnapshot(JobId.of("b"), 0, events(1, 1), "paused"));
+    store().ledger().append(append(JobId.of("b"), 1, anEvent(2)));
+    store().ledger().append(append(JobId.of("c"), 0, anEvent(1)));
+
+    List<JobListing> listings = store().index().listings(10);
+
+    assertThat(listings).extracting(l -> l.jobId().value(), JobListing::lastSeq, JobListing::current)
+        .containsExactly(
+            tuple("a", 2L, Optional.of(new JobListing.Summary(2, "running", Optional.of(cp)))),
+            tuple("b", 2L, Optional.empty()),
+            tuple("c", 1L, Optional.empty()));
+    assertThat(listings.get(1).snapshot()).contains(new JobListing.Summary(1, "paused", Optional.empty()));
+    assertThat(store().index().find(JobId.of("a")).orElseThrow().snapshot().orElseThrow().lastCheckpoint())
+        .contains(cp);
+    assertThat(store().index().listings(1)).hasSize(1);
+    assertThat(store().index().listings(0)).isEmpty();
+
+    store().index().dropSnapshots();
+
+    assertThat(store().index().listings(10)).allSatisfy(l -> assertThat(l.snapshot()).isEmpty());
+  }
+
+  @Test
   default void find_of_an_unknown_job_should_be_empty() {
     assertThat(store().index().find(JobId.of("nobody"))).isEmpty();
   }

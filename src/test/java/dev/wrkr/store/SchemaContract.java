@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.job.JobId;
+import dev.wrkr.store.jdbc.Migrator;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,8 @@ interface SchemaContract extends StoreFixture {
       }
     }
 
-    assertThat(queryRaw("SELECT COUNT(*) FROM schema_version")).isEqualTo(1);
-    assertThat(queryRaw("SELECT MAX(version) FROM schema_version")).isEqualTo(1);
+    assertThat(queryRaw("SELECT COUNT(*) FROM schema_version")).isEqualTo(Migrator.MIGRATIONS.size());
+    assertThat(queryRaw("SELECT MAX(version) FROM schema_version")).isEqualTo(Migrator.latest());
   }
 
   @Test
@@ -67,7 +68,7 @@ interface SchemaContract extends StoreFixture {
         .isInstanceOfSatisfying(
             StoreException.class,
             e -> assertThat(e.code()).isEqualTo(ReasonCode.E_STORE_UNAVAILABLE))
-        .hasMessage("store schema version 99 is newer than this wrkr supports (1); upgrade wrkr");
+        .hasMessage("store schema version 99 is newer than this wrkr supports (2); upgrade wrkr");
   }
 
   @Test
@@ -81,7 +82,7 @@ interface SchemaContract extends StoreFixture {
             var statement = connection.createStatement();
             var row = statement.executeQuery("SELECT COUNT(*) FROM schema_version")) {
           row.next();
-          assertThat(row.getLong(1)).isEqualTo(1);
+          assertThat(row.getLong(1)).isEqualTo(Migrator.MIGRATIONS.size());
         }
       }
     }

@@ -15,6 +15,7 @@ abstract class StoreContract
         JobIndexContract,
         LeasesContract,
         SchemaContract,
+        MigrationContract,
         ThreadRaceContract,
         ProcessContract {
   @TempDir private Path scratch;

@@ -39,6 +39,15 @@ public final class CliHarness {
   }
 
   public CliRun run(String... argv) {
+    return run(false, argv);
+  }
+
+  /** Runs {@code argv} with picocli parsing every command (no fast paths), for comparisons. */
+  public CliRun runWithPicocliOnly(String... argv) {
+    return run(true, argv);
+  }
+
+  private CliRun run(boolean picocliOnly, String... argv) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Map<String, String> e = Map.copyOf(env);
@@ -47,7 +56,7 @@ public final class CliHarness {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             e, cwd, clock, store -> AppServices.open(store, e, clock, cwd));
-    int code = new Cli(io).run(argv);
+    int code = (picocliOnly ? Cli.picocliOnly(io) : new Cli(io)).run(argv);
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

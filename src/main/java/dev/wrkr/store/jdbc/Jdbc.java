@@ -181,17 +181,33 @@ public final class Jdbc {
     }
   }
 
-  /** Binds {@code String}, {@code Long} and {@code Integer} parameters; nulls are not allowed. */
+  /** A typed SQL NULL parameter ({@link java.sql.Types}): a plain {@code null} is refused. */
+  public record SqlNull(int sqlType) {
+    public static final SqlNull TEXT = new SqlNull(java.sql.Types.VARCHAR);
+    public static final SqlNull BIGINT = new SqlNull(java.sql.Types.BIGINT);
+  }
+
+  /**
+   * Binds {@code String}, {@code Long}, {@code Integer} and {@link SqlNull} parameters; a plain
+   * {@code null} is not allowed.
+   */
   public static void bind(PreparedStatement statement, Object... params) throws SQLException {
+    // An if chain, not a pattern switch: the switch's first use spins a class at run time, a few
+    // milliseconds of every command's start (docs/performance.md, "Dispatch").
     for (int i = 0; i < params.length; i++) {
-      switch (params[i]) {
-        case String s -> statement.setString(i + 1, s);
-        case Long l -> statement.setLong(i + 1, l);
-        case Integer n -> statement.setInt(i + 1, n);
-        case null -> throw new IllegalArgumentException("parameter " + (i + 1) + " is null");
-        default ->
-            throw new IllegalArgumentException(
-                "unsupported parameter type " + params[i].getClass().getName());
+      Object p = params[i];
+      if (p instanceof String s) {
+        statement.setString(i + 1, s);
+      } else if (p instanceof Long l) {
+        statement.setLong(i + 1, l);
+      } else if (p instanceof Integer n) {
+        statement.setInt(i + 1, n);
+      } else if (p instanceof SqlNull n) {
+        statement.setNull(i + 1, n.sqlType());
+      } else if (p == null) {
+        throw new IllegalArgumentException("parameter " + (i + 1) + " is null");
+      } else {
+        throw new IllegalArgumentException("unsupported parameter type " + p.getClass().getName());
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.wrkr.store.AppendResult;
 import dev.wrkr.store.JobSnapshot;
 import dev.wrkr.store.Ledger;
 import dev.wrkr.store.NewEvent;
+import dev.wrkr.store.SnapshotCheckpoint;
 import dev.wrkr.store.StoreException;
 import dev.wrkr.store.StoredEvent;
 import java.sql.Connection;
@@ -31,13 +32,17 @@ public final class JdbcLedger implements Ledger {
           + " ON CONFLICT (job_id) DO NOTHING";
   private static final String INSERT_JOB_WITH_SNAPSHOT =
       "INSERT INTO jobs (job_id, created_at, last_seq, snapshot_seq, snapshot_status,"
-          + " snapshot_updated_at, snapshot_state) VALUES (?, ?, ?, ?, ?, ?, ?)"
+          + " snapshot_updated_at, snapshot_state, snapshot_checkpoint_seq,"
+          + " snapshot_checkpoint_type, snapshot_checkpoint_summary)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (job_id) DO NOTHING";
   private static final String ADVANCE_JOB =
       "UPDATE jobs SET last_seq = ? WHERE job_id = ? AND last_seq = ?";
   private static final String ADVANCE_JOB_WITH_SNAPSHOT =
       "UPDATE jobs SET last_seq = ?, snapshot_seq = ?, snapshot_status = ?,"
-          + " snapshot_updated_at = ?, snapshot_state = ? WHERE job_id = ? AND last_seq = ?";
+          + " snapshot_updated_at = ?, snapshot_state = ?, snapshot_checkpoint_seq = ?,"
+          + " snapshot_checkpoint_type = ?, snapshot_checkpoint_summary = ?"
+          + " WHERE job_id = ? AND last_seq = ?";
   private static final String INSERT_EVENT =
       "INSERT INTO events (job_id, seq, created_at, type, payload) VALUES (?, ?, ?, ?, ?)";
   private static final String LAST_SEQ = "SELECT last_seq FROM jobs WHERE job_id = ?";
@@ -84,28 +89,15 @@ public final class JdbcLedger implements Ledger {
     }
     JobSnapshot s = request.snapshot().get();
     String updatedAt = Rows.text(s.updatedAt());
+    Object cpSeq = s.lastCheckpoint().<Object>map(SnapshotCheckpoint::seq).orElse(Jdbc.SqlNull.BIGINT);
+    Object cpType = s.lastCheckpoint().<Object>map(SnapshotCheckpoint::type).orElse(Jdbc.SqlNull.TEXT);
+    Object cpSummary = s.lastCheckpoint().<Object>map(SnapshotCheckpoint::summary).orElse(Jdbc.SqlNull.TEXT);
     return expected == 0
-        ? Jdbc.update(
-                connection,
-                INSERT_JOB_WITH_SNAPSHOT,
-                job,
-                createdAt(request),
-                last,
-                s.seq(),
-                s.status(),
-                updatedAt,
-                s.stateJson())
+        ? Jdbc.update(connection, INSERT_JOB_WITH_SNAPSHOT, job, createdAt(request), last, s.seq(), s.status(),
+                updatedAt, s.stateJson(), cpSeq, cpType, cpSummary)
             == 1
-        : Jdbc.update(
-                connection,
-                ADVANCE_JOB_WITH_SNAPSHOT,
-                last,
-                s.seq(),
-                s.status(),
-                updatedAt,
-                s.stateJson(),
-                job,
-                expected)
+        : Jdbc.update(connection, ADVANCE_JOB_WITH_SNAPSHOT, last, s.seq(), s.status(), updatedAt, s.stateJson(),
+                cpSeq, cpType, cpSummary, job, expected)
             == 1;
   }
 

@@ -24,25 +24,42 @@ import java.util.Objects;
  */
 public final class Migrator {
   /** Every migration this build knows, oldest first. Add new ones at the end; never edit one. */
-  public static final List<Migration> MIGRATIONS = List.of(new Migration(1, "init"));
+  public static final List<Migration> MIGRATIONS = List.of(
+      new Migration(1, "init"),
+      new Migration(2, "snapshot_checkpoint", SnapshotCheckpointFill::run));
 
   private static final String CREATE_VERSION_TABLE =
       "CREATE TABLE IF NOT EXISTS schema_version ("
           + " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
-  /** One schema change: its version and the name part of its file. */
-  public record Migration(int version, String name) {
+  /**
+   * One schema change: its version, the name part of its file, and what fills new columns from
+   * existing rows after the file ran (the same code for every dialect, in the same transaction).
+   */
+  public record Migration(int version, String name, Fill fill) {
     public Migration {
       Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(fill, "fill");
       if (version < 1) {
         throw new IllegalArgumentException("migration version must be >= 1: " + version);
       }
+    }
+
+    /** A migration that is only its SQL file. */
+    public Migration(int version, String name) {
+      this(version, name, connection -> {});
     }
 
     /** The class-path resource holding this migration's SQL for {@code dialect}. */
     public String resource(String dialect) {
       return "/dev/wrkr/store/migrations/" + dialect + "/V" + version + "__" + name + ".sql";
     }
+  }
+
+  /** Fills new columns of existing rows. */
+  @FunctionalInterface
+  public interface Fill {
+    void run(Connection connection) throws SQLException;
   }
 
   private final Jdbc jdbc;
@@ -116,6 +133,7 @@ public final class Migrator {
     for (String statement : statements(read(migration.resource(jdbc.dialect().name())))) {
       Jdbc.update(connection, statement);
     }
+    migration.fill().run(connection);
     Jdbc.update(
         connection,
         "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",

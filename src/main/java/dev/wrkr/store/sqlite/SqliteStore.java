@@ -42,6 +42,26 @@ public final class SqliteStore extends JdbcStore {
   }
 
   /**
+   * Starts, on a daemon thread, the one-time work of the first open in a process: loading the
+   * native library and building the date formats sqlite-jdbc makes for every connection (their
+   * calendar and locale data cost a cold JVM about 15 ms). A command that is about to open the
+   * store overlaps it with its own start instead of waiting for it (docs/performance.md). Never
+   * throws; whatever fails here fails again, and is reported, in {@link #open}.
+   */
+  public static void prepareInBackground() {
+    Thread prepare = new Thread(() -> {
+      try {
+        org.sqlite.SQLiteJDBCLoader.initialize();
+        new SQLiteConfig();
+      } catch (Throwable ignored) {
+        // open() reports it.
+      }
+    }, "wrkr-sqlite-prepare");
+    prepare.setDaemon(true);
+    prepare.start();
+  }
+
+  /**
    * Opens the store at {@code location}, creating the file (mode 0600) and its missing parent
    * directories (mode 0700), and migrating the schema.
    *
