@@ -4,15 +4,14 @@ import dev.wrkr.checkpoint.Checkpoint;
 import dev.wrkr.codec.Canonical;
 import dev.wrkr.codec.Json;
 import dev.wrkr.codec.Timestamps;
+import dev.wrkr.codec.Utf8Order;
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
 import dev.wrkr.job.JobEvent;
 import dev.wrkr.schema.SchemaId;
 import dev.wrkr.schema.Schemas;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +101,7 @@ public record WorkItem(
       }
     }
     List<String> out = new ArrayList<>(seen);
-    out.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
+    out.sort(Utf8Order.COMPARATOR);
     return out;
   }
 

@@ -1,9 +1,7 @@
 package dev.wrkr.report;
 
 import dev.wrkr.codec.Timestamps;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -12,8 +10,7 @@ import tools.jackson.databind.JsonNode;
 /** Which checkpoint of a jobpack is the latest (reference §8.1), and Go's string order. */
 final class Checkpoints {
   /** Go's {@code sort.Strings}: by UTF-8 bytes, which differs from UTF-16 order above the BMP. */
-  static final Comparator<String> UTF8_ORDER = (a, b) ->
-      Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  static final Comparator<String> UTF8_ORDER = dev.wrkr.codec.Utf8Order.COMPARATOR;
 
   private Checkpoints() {}
 
