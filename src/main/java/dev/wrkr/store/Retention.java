@@ -12,10 +12,11 @@ import java.util.List;
  */
 public interface Retention {
   /**
-   * Prunable jobs whose last event was created before {@code olderThan}, ordered by id. A lease is
-   * not checked here: {@link #deleteIfStillPrunable} checks it again anyway.
+   * Prunable jobs whose last event was created before {@code olderThan} and that hold no lease live
+   * at {@code now}, ordered by id. What a dry run reports; {@link #deleteIfStillPrunable} checks
+   * again, because either may change before the delete.
    */
-  List<PruneCandidate> candidates(Instant olderThan);
+  List<PruneCandidate> candidates(Instant olderThan, Instant now);
 
   /**
    * Deletes the job's events, lease row and job row in one transaction, only if the job is still

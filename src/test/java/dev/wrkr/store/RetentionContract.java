@@ -31,7 +31,7 @@ interface RetentionContract extends StoreFixture {
     job("paused", "paused");
     job("blocked", "blocked_error");
 
-    assertThat(store().retention().candidates(LATER))
+    assertThat(store().retention().candidates(LATER, LATER))
         .extracting(PruneCandidate::jobId, PruneCandidate::lastSeq, PruneCandidate::status,
             PruneCandidate::lastEventAt, PruneCandidate::payloadBytes)
         .containsExactly(
@@ -43,8 +43,8 @@ interface RetentionContract extends StoreFixture {
   default void a_job_whose_last_event_is_not_older_than_the_cut_off_should_not_be_a_candidate() {
     job("done", "completed");
 
-    assertThat(store().retention().candidates(T0.plusMillis(2))).isEmpty();
-    assertThat(store().retention().candidates(T0.plusMillis(3))).hasSize(1);
+    assertThat(store().retention().candidates(T0.plusMillis(2), LATER)).isEmpty();
+    assertThat(store().retention().candidates(T0.plusMillis(3), LATER)).hasSize(1);
   }
 
   @Test
@@ -65,6 +65,8 @@ interface RetentionContract extends StoreFixture {
     job("done", "completed");
     acquire("done", LATER.minusSeconds(1));
 
+    assertThat(store().retention().candidates(LATER, LATER)).isEmpty();
+
     assertThat(store().retention().deleteIfStillPrunable(JobId.of("done"), 2, LATER)).isFalse();
     assertThat(store().ledger().lastSeq(JobId.of("done"))).isEqualTo(2);
   }
@@ -80,7 +82,7 @@ interface RetentionContract extends StoreFixture {
   @Test
   default void a_job_that_got_an_event_after_selection_should_be_kept() {
     job("done", "completed");
-    List<PruneCandidate> selected = store().retention().candidates(LATER);
+    List<PruneCandidate> selected = store().retention().candidates(LATER, LATER);
     store().ledger().append(append(JobId.of("done"), 2, anEvent(3)));
 
     assertThat(store().retention().deleteIfStillPrunable(JobId.of("done"), selected.get(0).lastSeq(), LATER))

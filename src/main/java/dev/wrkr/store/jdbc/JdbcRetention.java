@@ -21,7 +21,8 @@ public final class JdbcRetention implements Retention {
       "SELECT j.job_id, j.last_seq, j.snapshot_status, e.created_at FROM jobs j"
           + " JOIN events e ON e.job_id = j.job_id AND e.seq = j.last_seq"
           + " WHERE j.snapshot_seq = j.last_seq AND j.snapshot_status IN " + TERMINAL
-          + " AND e.created_at < ? ORDER BY j.job_id";
+          + " AND e.created_at < ? AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.job_id = j.job_id"
+          + " AND l.released = 0 AND l.expires_at > ?) ORDER BY j.job_id";
   private static final String PAYLOADS = "SELECT payload FROM events WHERE job_id = ?";
   // The no-op UPDATE is the compare-and-set: it matches only an unchanged terminal job without a
   // live lease, and on PostgreSQL it row-locks the job so a concurrent append waits for us
@@ -42,13 +43,15 @@ public final class JdbcRetention implements Retention {
   }
 
   @Override
-  public List<PruneCandidate> candidates(Instant olderThan) {
+  public List<PruneCandidate> candidates(Instant olderThan, Instant now) {
     Objects.requireNonNull(olderThan, "olderThan");
+    Objects.requireNonNull(now, "now");
     return jdbc.withConnection(
         "list prune candidates",
         connection -> {
           List<Row> rows =
-              Jdbc.query(connection, CANDIDATES, JdbcRetention::row, Rows.text(olderThan));
+              Jdbc.query(connection, CANDIDATES, JdbcRetention::row, Rows.text(olderThan),
+                  Rows.nanos(now));
           List<PruneCandidate> out = new ArrayList<>();
           for (Row row : rows) {
             out.add(new PruneCandidate(row.job(), row.lastSeq(), row.lastEventAt(), row.status(),
