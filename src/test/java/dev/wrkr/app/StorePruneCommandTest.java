@@ -138,6 +138,21 @@ class StorePruneCommandTest {
   }
 
   @Test
+  void symbolic_links_should_never_be_followed_or_removed() throws Exception {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    file(outside.resolve("keep.json"), "k", NOW.minus(Duration.ofDays(30)));
+    Path reports = Files.createDirectories(dir.resolve("wrkr-out/reports"));
+    Files.createSymbolicLink(reports.resolve("link.json"), outside.resolve("keep.json"));
+    Files.createSymbolicLink(dir.resolve("wrkr-out/jobpacks"), outside);
+
+    CliRun r = run(TestStoreUrls.fresh("sqlite", dir), "store", "prune", "--report-max-age", "1h", "--max-jobpacks", "0");
+
+    assertThat(r.out()).isEqualTo("store prune dry_run=false checked=0 matched=0 removed=0 freed_bytes=0\n");
+    assertThat(Files.exists(outside.resolve("keep.json"))).isTrue();
+    assertThat(Files.isSymbolicLink(reports.resolve("link.json"))).isTrue();
+  }
+
+  @Test
   void no_criterion_or_a_bad_duration_should_be_an_input_error() {
     String url = TestStoreUrls.fresh("sqlite", dir);
     CliRun none = run(url, "store", "prune", "--dry-run");
