@@ -8,6 +8,7 @@ import dev.wrkr.dispatch.Dispatch;
 import dev.wrkr.dispatch.DispatchPorts;
 import dev.wrkr.dispatch.JobHistory;
 import dev.wrkr.dispatch.JobsService;
+import dev.wrkr.retention.Pruner;
 import dev.wrkr.dispatch.RunnerConfig;
 import dev.wrkr.dispatch.StatusService;
 import dev.wrkr.doctor.Doctor;
@@ -119,6 +120,11 @@ public final class AppServices implements Services {
   public AcceptService accept() {
     String version = BuildInfo.current().version();
     return new AcceptService(history(), status(), new Acceptance(OsStepProcesses.detect(), clock, version), version);
+  }
+
+  @Override
+  public Pruner pruner() {
+    return new Pruner(() -> store().retention(), clock);
   }
 
   @Override

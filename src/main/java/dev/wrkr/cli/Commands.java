@@ -29,6 +29,7 @@ final class Commands {
     ReportCommand.register(root, invocation);
     BridgeCommand.register(root, invocation);
     KeysCommand.register(root, invocation);
+    StoreCommand.register(root, invocation);
     root.addSubcommand("doctor", new DoctorCommand(invocation));
     root.addSubcommand("help", new CommandLine.HelpCommand());
     root.setCaseInsensitiveEnumValuesAllowed(false);

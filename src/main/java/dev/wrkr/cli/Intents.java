@@ -34,6 +34,7 @@ final class Intents {
     INTENTS.put("report", "summarize a jobpack as GitHub step-summary markdown and JSON, from the jobpack alone");
     INTENTS.put("bridge", "turn a blocked or decision-needed checkpoint into a deterministic work-item payload and ticket text");
     INTENTS.put("keys", "generate an ed25519 key pair for signing jobpacks");
+    INTENTS.put("store", "prune finished jobs, jobpacks and reports by age or count; --dry-run changes nothing");
     INTENTS.put("doctor", "check the store, schemas, signing key, leases and settings without changing anything");
   }
 

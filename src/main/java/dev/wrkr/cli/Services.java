@@ -7,6 +7,7 @@ import dev.wrkr.dispatch.JobsService;
 import dev.wrkr.dispatch.StatusService;
 import dev.wrkr.doctor.Doctor;
 import dev.wrkr.jobpack.Jobpacks;
+import dev.wrkr.retention.Pruner;
 
 /**
  * The application services a command may call, opened on first use (so {@code version} and
@@ -30,6 +31,9 @@ public interface Services extends AutoCloseable {
 
   /** Listings only: unlike {@link #dispatch()}, it probes no process group support and no host. */
   JobsService jobs();
+
+  /** Retention: removes old finished jobs and old jobpacks and reports; opens the store only for jobs. */
+  Pruner pruner();
 
   @Override
   void close();

@@ -15,6 +15,8 @@ public interface JobStore extends AutoCloseable {
 
   JobIndex index();
 
+  Retention retention();
+
   /** Where the store lives, with any password removed: a file path or a PostgreSQL URL. */
   String describe();
 

@@ -17,7 +17,8 @@ abstract class StoreContract
         SchemaContract,
         MigrationContract,
         ThreadRaceContract,
-        ProcessContract {
+        ProcessContract,
+        RetentionContract {
   @TempDir private Path scratch;
   private TestDatabase database;
   private JobStore store;

@@ -4,6 +4,7 @@ import dev.wrkr.store.JobIndex;
 import dev.wrkr.store.JobStore;
 import dev.wrkr.store.Leases;
 import dev.wrkr.store.Ledger;
+import dev.wrkr.store.Retention;
 import java.time.InstantSource;
 
 /**
@@ -16,6 +17,7 @@ public abstract class JdbcStore implements JobStore {
   private final JdbcLedger ledger;
   private final JdbcLeases leases;
   private final JdbcJobIndex index;
+  private final JdbcRetention retention;
 
   /**
    * Migrates the schema through {@code jdbc} and builds the aggregates on it; closes {@code
@@ -33,6 +35,7 @@ public abstract class JdbcStore implements JobStore {
     this.ledger = new JdbcLedger(jdbc);
     this.leases = new JdbcLeases(jdbc);
     this.index = new JdbcJobIndex(jdbc);
+    this.retention = new JdbcRetention(jdbc);
   }
 
   @Override
@@ -48,6 +51,11 @@ public abstract class JdbcStore implements JobStore {
   @Override
   public final JobIndex index() {
     return index;
+  }
+
+  @Override
+  public final Retention retention() {
+    return retention;
   }
 
   /** Where the store lives, without any password. */
