@@ -60,6 +60,19 @@ class AcceptReportGoldenTest {
   }
 
   @Test
+  void junit_should_be_valid_against_the_junit_report_schema_ci_systems_read() throws Exception {
+    javax.xml.validation.Validator validator = javax.xml.validation.SchemaFactory
+        .newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(java.nio.file.Path.of("src/test/resources/junit/junit-report.xsd").toFile()).newValidator();
+    validator.validate(new javax.xml.transform.stream.StreamSource(new ByteArrayInputStream(JunitReport.write(checks()))));
+    byte[] broken = new String(JunitReport.write(checks()), StandardCharsets.UTF_8)
+        .replace("tests=\"5\"", "tests=\"five\"").getBytes(StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> validator.validate(
+            new javax.xml.transform.stream.StreamSource(new ByteArrayInputStream(broken))))
+        .as("the schema rejects what a CI parser would").isInstanceOf(org.xml.sax.SAXException.class);
+  }
+
+  @Test
   void junit_should_not_depend_on_locale() {
     java.util.Locale before = java.util.Locale.getDefault();
     byte[] first = JunitReport.write(checks());
