@@ -1,12 +1,9 @@
 package dev.wrkr.jobpack;
 
+import dev.wrkr.codec.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Streams the non-blank lines of a JSONL entry with a cap on each line, so a hostile entry (one
@@ -72,13 +69,6 @@ final class JsonlLines {
 
   /** Decodes UTF-8, rejecting malformed input instead of replacing it. */
   static String strictUtf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("not valid UTF-8");
-    }
+    return Utf8.decode(bytes).orElseThrow(() -> new IllegalArgumentException("not valid UTF-8"));
   }
 }

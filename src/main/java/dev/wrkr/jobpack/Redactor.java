@@ -1,8 +1,6 @@
 package dev.wrkr.jobpack;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import dev.wrkr.codec.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +59,7 @@ final class Redactor {
     if (!inPrivateKey && found == 0) {
       return line;
     }
-    String text = decode(line);
+    String text = Utf8.decode(line).orElse(null);
     if (text == null) {
       return line;
     }
@@ -101,17 +99,6 @@ final class Redactor {
    */
   boolean untouched(byte[] buf, int off, int len) {
     return !inPrivateKey && WORDS.find(buf, off, len) == 0;
-  }
-
-  private static String decode(byte[] line) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(line)).toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
   }
 
   /**

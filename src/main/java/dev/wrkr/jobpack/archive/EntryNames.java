@@ -1,9 +1,7 @@
 package dev.wrkr.jobpack.archive;
 
+import dev.wrkr.codec.Utf8;
 import dev.wrkr.jobpack.archive.JobpackArchiveException.Kind;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -33,16 +31,8 @@ final class EntryNames {
       String shown = display(lossy(raw));
       throw unsafe(zip, shown, "is longer than " + MAX_NAME_BYTES + " bytes");
     }
-    String name;
-    try {
-      name = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(raw))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw unsafe(zip, display(lossy(raw)), "is not valid UTF-8");
-    }
+    String name = Utf8.decode(raw)
+        .orElseThrow(() -> unsafe(zip, display(lossy(raw)), "is not valid UTF-8"));
     String problem = problem(name);
     if (problem != null) {
       throw unsafe(zip, display(name), problem);
