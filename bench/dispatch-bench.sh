@@ -13,12 +13,9 @@ runs="${2:-10}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-./wrkr version >/dev/null
-jdk="$(sed -n 's/^\([^ ]*\) .*/\1/p' target/wrkr-*.aot.key 2>/dev/null | head -1)"
-[ -n "$jdk" ] || jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-cp="target/test-classes:target/classes:$(cat "$work/cp.txt")"
-java=("$jdk/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.wrkr.bench.DispatchBench)
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+bench_java "$work" dev.wrkr.bench.DispatchBench
 
 runner_runs="${RUNNER_RUNS:-3}"
 echo "## Runner overhead ($steps steps of \`true\`, SQLite, durable commits; $runner_runs runs)"

@@ -15,12 +15,9 @@ mib="${4:-64}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-./wrkr version >/dev/null
-jdk="$(sed -n 's/^\([^ ]*\) .*/\1/p' target/wrkr-*.aot.key 2>/dev/null | head -1)"
-[ -n "$jdk" ] || jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-cp="$PWD/target/test-classes:$PWD/target/classes:$(cat "$work/cp.txt")"
-java=("$jdk/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.wrkr.bench.JobpackBench)
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+bench_java "$work" dev.wrkr.bench.JobpackBench
 
 start=$(date +%s)
 "${java[@]}" seed "$work" "$events" "$files" "$mib"

@@ -14,3 +14,16 @@ measure() {
     { t[NR] = $1; sum += $1 }
     END { printf "%s|%.1f|%.1f|%.1f\n", label, sum / NR / 1000, t[int((NR + 1) / 2)] / 1000, t[1] / 1000 }'
 }
+
+# bench_java <work-dir> <main-class>: builds the launcher and the test classes, then sets the array
+# `java` to run <main-class> from them on the JDK the launcher picked (its AOT key names it);
+# also sets `jdk` (that JDK's home) and `cp` (the class path).
+bench_java() {
+  local work="$1" main="$2"
+  ./wrkr version >/dev/null
+  jdk="$(sed -n 's/^\([^ ]*\) .*/\1/p' target/wrkr-*.aot.key 2>/dev/null | head -1)"
+  [ -n "$jdk" ] || jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+  mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+  cp="$PWD/target/test-classes:$PWD/target/classes:$(cat "$work/cp.txt")"
+  java=("$jdk/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" "$main")
+}
