@@ -97,7 +97,6 @@ public final class JobpackExporter {
           try (OutputStream o = w.stream(JobpackEntries.EVENTS)) {
             writeEvents(job, facts.state().lastAppliedSeq(), o);
           }
-          w.close(JobpackEntries.EVENTS);
           w.put(JobpackEntries.JOB, entries.job());
           w.put(JobpackEntries.JOB_METADATA, entries.metadata(options.captureRaw()));
           if (facts.submission().isPresent()) {
@@ -173,7 +172,7 @@ public final class JobpackExporter {
       try (OutputStream o = w.rawStream(e.getKey())) {
         copied = RawCapture.copy(file.get(), o, true);
       }
-      w.close(e.getKey(), copied.entrySha256());
+      w.recordDigest(e.getKey(), copied.entrySha256());
       String recorded = e.getValue().record().flatMap(r -> r.sha256()).orElse("");
       out.add(new ArtifactCapture(path, Optional.of(copied),
           copied.fileSha256().equals(recorded) ? "captured" : "changed_since_recorded"));
@@ -194,7 +193,6 @@ public final class JobpackExporter {
   private static final class Writer {
     private final GoZipWriter zip;
     private final TreeMap<String, String> digests = new TreeMap<>(Names.ORDER);
-    private final Map<String, Sha256> open = new TreeMap<>();
     private String last = "";
 
     Writer(GoZipWriter zip) {
@@ -205,7 +203,6 @@ public final class JobpackExporter {
       try (OutputStream o = stream(name)) {
         o.write(content);
       }
-      close(name);
     }
 
     /** An entry whose digest the caller computes (raw artifacts hash while they copy). */
@@ -214,7 +211,7 @@ public final class JobpackExporter {
       return zip.entry(name);
     }
 
-    void close(String name, String sha256) {
+    void recordDigest(String name, String sha256) {
       digests.put(name, sha256);
     }
 
@@ -225,12 +222,14 @@ public final class JobpackExporter {
       last = name;
     }
 
+    /** An entry hashed as it is written; its digest is kept when the stream is closed. */
     OutputStream stream(String name) throws IOException {
       order(name);
       Sha256 sha = Sha256.create();
-      open.put(name, sha);
       OutputStream entry = zip.entry(name);
       return new FilterOutputStream(entry) {
+        private boolean closed;
+
         @Override
         public void write(int b) throws IOException {
           sha.update(new byte[] {(byte) b});
@@ -242,11 +241,16 @@ public final class JobpackExporter {
           sha.update(b, off, len);
           entry.write(b, off, len);
         }
-      };
-    }
 
-    void close(String name) {
-      digests.put(name, open.remove(name).hex());
+        @Override
+        public void close() throws IOException {
+          if (!closed) {
+            closed = true;
+            entry.close();
+            digests.put(name, sha.hex());
+          }
+        }
+      };
     }
   }
 }
