@@ -16,7 +16,11 @@ public final class Sha256 {
   private boolean finished;
 
   private Sha256() {
-    this.digest = newDigest();
+    this(newDigest());
+  }
+
+  private Sha256(MessageDigest digest) {
+    this.digest = digest;
   }
 
   /** A fresh digest with nothing fed in. */
@@ -39,6 +43,20 @@ public final class Sha256 {
   /** Feeds the UTF-8 encoding of {@code text}. */
   public Sha256 update(String text) {
     return update(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * An independent digest in the same state as this one: both continue from the bytes fed so far.
+   * Lets a reader hash two streams that share a prefix without hashing the prefix twice.
+   */
+  public Sha256 copy() {
+    ensureOpen();
+    try {
+      return new Sha256((MessageDigest) digest.clone());
+    } catch (CloneNotSupportedException e) {
+      // The JDK's SHA-256 implementations are all cloneable.
+      throw new IllegalStateException("SHA-256 digest cannot be copied", e);
+    }
   }
 
   /** The 32-byte digest of everything fed in; finishes this object. */

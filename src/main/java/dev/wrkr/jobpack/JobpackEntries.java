@@ -1,12 +1,15 @@
 package dev.wrkr.jobpack;
 
 import dev.wrkr.budget.Usage;
+import dev.wrkr.checkpoint.ApprovalRecord;
 import dev.wrkr.codec.Canonical;
+import dev.wrkr.codec.CanonicalText;
 import dev.wrkr.codec.Json;
 import dev.wrkr.codec.Timestamps;
 import dev.wrkr.job.JobState;
 import dev.wrkr.store.StoredEvent;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -65,6 +68,42 @@ final class JobpackEntries {
 
   /** One line of {@code events.jsonl} (without its newline). */
   static byte[] eventLine(StoredEvent e, String producerVersion) {
+    byte[] copied = copiedEventLine(e, producerVersion);
+    return copied != null ? copied : parsedEventLine(e, producerVersion);
+  }
+
+  /**
+   * The line written around the stored payload's own text, when that text is canonical (as the
+   * ledger stores it) and the envelope's strings need no escaping: the bytes {@link
+   * #parsedEventLine} would produce, without a parse and a re-serialisation per event. Null when
+   * the general path must decide.
+   */
+  static byte[] copiedEventLine(StoredEvent e, String producerVersion) {
+    String payload = e.payloadJson();
+    int executed = CanonicalText.scanObject(payload, "executed");
+    String createdAt = Timestamps.format(e.createdAt());
+    String job = e.jobId().value();
+    if (executed == CanonicalText.NOT_CANONICAL || !CanonicalText.isPlainString(createdAt)
+        || !CanonicalText.isPlainString(job) || !CanonicalText.isPlainString(e.type())
+        || !CanonicalText.isPlainString(producerVersion)) {
+      return null;
+    }
+    // Members in canonical order: created_at, event_id, executed, job_id, payload,
+    // producer_version, schema_id, schema_version, type.
+    StringBuilder b = new StringBuilder(payload.length() + 192 + producerVersion.length());
+    b.append("{\"created_at\":\"").append(createdAt)
+        .append("\",\"event_id\":\"evt_").append(e.seq())
+        .append("\",\"executed\":").append(executed != CanonicalText.FALSE)
+        .append(",\"job_id\":\"").append(job)
+        .append("\",\"payload\":").append(payload)
+        .append(",\"producer_version\":\"").append(producerVersion)
+        .append("\",\"schema_id\":\"wrkr.event\",\"schema_version\":\"v1\",\"type\":\"").append(e.type())
+        .append("\"}");
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The line built as a tree from the parsed payload and canonicalized: any stored payload. */
+  static byte[] parsedEventLine(StoredEvent e, String producerVersion) {
     JsonNode payload = Json.parse(e.payloadJson());
     ObjectNode n = Json.wire().createObjectNode();
     n.put("schema_id", "wrkr.event");
@@ -90,8 +129,9 @@ final class JobpackEntries {
     return lines(facts.checkpoints());
   }
 
-  byte[] approvals() {
-    return lines(facts.approvals());
+  /** {@code approvals.jsonl}. */
+  static byte[] approvals(List<ApprovalRecord> approvals) {
+    return lines(approvals);
   }
 
   private static byte[] lines(List<?> items) {

@@ -7,10 +7,10 @@ import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
 import dev.wrkr.job.JobId;
 import dev.wrkr.store.Ledger;
-import dev.wrkr.store.StoredEvent;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * a jobpack.
  */
 public final class JobpackExporter {
+  private static final byte[] NEWLINE = {'\n'};
   private final Ledger ledger;
   private final String producerVersion;
 
@@ -70,33 +73,52 @@ public final class JobpackExporter {
     return outDir.resolve("jobpacks").resolve("jobpack_" + job + ".zip");
   }
 
+  /**
+   * Writes the jobpack. Two threads share the work: this one writes the entries that sort before
+   * {@code events.jsonl} — the acceptance result, approvals and raw artifacts, from the few events
+   * {@link JobFacts.Lead} reads — while an {@link EventsPass} folds the whole ledger and renders
+   * {@code events.jsonl} into a spool file beside the target. Both stop at the sequence number
+   * read first, so the jobpack describes one ledger prefix even when the job moves on meanwhile.
+   */
   public Exported export(JobId job, Path outDir, Options options) {
-    JobFacts facts = JobFacts.read(ledger, job, producerVersion)
-        .orElseThrow(() -> new WrkrException(ReasonCode.E_INVALID_INPUT_SCHEMA, "job not found",
-            Map.of("job_id", job.value())));
+    long lastSeq = ledger.lastSeq(job);
+    if (lastSeq == 0) {
+      throw notFound(job);
+    }
     Path target = pathFor(outDir, job.value());
     try {
       Files.createDirectories(target.getParent());
       Path tmp = Files.createTempFile(target.getParent(), ".jobpack_" + job.value() + "-", ".tmp");
+      Path spool = Files.createTempFile(target.getParent(), ".jobpack_" + job.value() + "-events-", ".tmp");
+      EventsPass events = null;
       try {
+        events = EventsPass.start(ledger, job, producerVersion, lastSeq, spool);
+        JobFacts.Lead lead = JobFacts.Lead.read(ledger, job, lastSeq);
         String manifestSha;
         int files;
-        try (GoZipWriter zip = new GoZipWriter(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        JobFacts facts;
+        try (GoZipWriter zip = new GoZipWriter(DirectFileOutput.open(tmp))) {
           Writer w = new Writer(zip);
+          if (lead.acceptResult().isPresent()) {
+            w.put(JobpackEntries.ACCEPT_RESULT, Canonical.canonicalize(lead.acceptResult().get()));
+          }
+          if (!lead.approvals().isEmpty()) {
+            w.put(JobpackEntries.APPROVALS, JobpackEntries.approvals(lead.approvals()));
+          }
+          List<ArtifactCapture> captures = options.captureRaw() ? captureRaw(w, lead, options) : List.of();
+          EventsPass.Result pass = events.join();
+          facts = pass.facts().orElseThrow(() -> notFound(job));
+          if (!lead.agrees(facts)) {
+            throw new IllegalStateException("jobpack export of " + job + ": the lead events and the full pass disagree");
+          }
           JobpackEntries entries = new JobpackEntries(facts, producerVersion);
-          if (facts.acceptResult().isPresent()) {
-            w.put(JobpackEntries.ACCEPT_RESULT, Canonical.canonicalize(facts.acceptResult().get()));
-          }
-          List<ArtifactCapture> captures = options.captureRaw() ? captureRaw(w, facts, options) : List.of();
-          if (!facts.approvals().isEmpty()) {
-            w.put(JobpackEntries.APPROVALS, entries.approvals());
-          }
           w.put(JobpackEntries.ARTIFACTS_INDEX, entries.artifactsIndex(options.captureRaw(), captures));
           w.put(JobpackEntries.ARTIFACTS_MANIFEST, entries.artifactsManifest(options.captureRaw(), captures));
           w.put(JobpackEntries.CHECKPOINTS, entries.checkpoints());
-          try (OutputStream o = w.stream(JobpackEntries.EVENTS)) {
-            writeEvents(job, facts.state().lastAppliedSeq(), o);
+          try (OutputStream o = w.rawStream(JobpackEntries.EVENTS)) {
+            Files.copy(spool, o);
           }
+          w.recordDigest(JobpackEntries.EVENTS, pass.sha256());
           w.put(JobpackEntries.JOB, entries.job());
           w.put(JobpackEntries.JOB_METADATA, entries.metadata(options.captureRaw()));
           if (facts.submission().isPresent()) {
@@ -112,6 +134,10 @@ public final class JobpackExporter {
             .filter(a -> !a.present()).map(JobFacts.RecordedArtifact::path).toList();
         return new Exported(job.value(), target, manifestSha, files, options.captureRaw(), missing);
       } finally {
+        if (events != null) {
+          events.stop();
+        }
+        Files.deleteIfExists(spool);
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
@@ -120,22 +146,81 @@ public final class JobpackExporter {
     }
   }
 
+  private static WrkrException notFound(JobId job) {
+    return new WrkrException(ReasonCode.E_INVALID_INPUT_SCHEMA, "job not found", Map.of("job_id", job.value()));
+  }
+
   /**
-   * Streams {@code events.jsonl}: the events {@link JobFacts} read and decoded, up to its last
-   * sequence number, so every entry of the jobpack describes the same ledger even when the job
-   * moves on during the export.
+   * The ledger pass on its own thread: folds every event into {@link JobFacts} and writes its
+   * {@code events.jsonl} line to the spool file, hashing as it goes.
    */
-  private void writeEvents(JobId job, long lastSeq, OutputStream o) throws IOException {
-    long after = 0;
-    while (after < lastSeq) {
-      List<StoredEvent> page = ledger.readPage(job, after, (int) Math.min(JobFacts.PAGE, lastSeq - after));
-      if (page.isEmpty()) {
-        return;
+  private static final class EventsPass {
+    record Result(Optional<JobFacts> facts, String sha256) {}
+
+    private final FutureTask<Result> task;
+    private final Thread thread;
+
+    private EventsPass(FutureTask<Result> task) {
+      this.task = task;
+      this.thread = new Thread(task, "wrkr-jobpack-events");
+      thread.setDaemon(true);
+    }
+
+    static EventsPass start(Ledger ledger, JobId job, String producerVersion, long lastSeq, Path spool) {
+      EventsPass pass = new EventsPass(new FutureTask<>(() -> {
+        Sha256 sha = Sha256.create();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
+          Optional<JobFacts> facts = JobFacts.read(ledger, job, producerVersion, lastSeq, e -> {
+            if (Thread.currentThread().isInterrupted()) {
+              throw new InterruptedIOException("jobpack export stopped");
+            }
+            byte[] line = JobpackEntries.eventLine(e, producerVersion);
+            out.write(line);
+            out.write('\n');
+            sha.update(line).update(NEWLINE);
+          });
+          return new Result(facts, sha.hex());
+        }
+      }));
+      pass.thread.start();
+      return pass;
+    }
+
+    /** The pass's result; its exception, as thrown, if it failed. */
+    Result join() throws IOException {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while reading the ledger");
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+          throw r;
+        }
+        if (cause instanceof IOException io) {
+          throw io;
+        }
+        if (cause instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(cause);
       }
-      for (StoredEvent e : page) {
-        o.write(JobpackEntries.eventLine(e, producerVersion));
-        o.write('\n');
-        after = e.seq();
+    }
+
+    /** Stops the pass if it still runs and waits for its thread, so the spool can be deleted. */
+    void stop() {
+      task.cancel(true);
+      boolean interrupted = false;
+      while (thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }
@@ -143,11 +228,11 @@ public final class JobpackExporter {
   /** A raw copy of one artifact, or why there is none. */
   record ArtifactCapture(String path, Optional<RawCapture.Copied> copied, String note) {}
 
-  private static List<ArtifactCapture> captureRaw(Writer w, JobFacts facts, Options options) throws IOException {
-    Optional<Path> workspace = facts.submission().map(s -> Path.of(s.workspace()));
+  private static List<ArtifactCapture> captureRaw(Writer w, JobFacts.Lead lead, Options options) throws IOException {
+    Optional<Path> workspace = lead.submission().map(s -> Path.of(s.workspace()));
     List<ArtifactCapture> out = new ArrayList<>();
     TreeMap<String, JobFacts.RecordedArtifact> byEntry = new TreeMap<>(Names.ORDER);
-    for (JobFacts.RecordedArtifact a : facts.artifacts().values()) {
+    for (JobFacts.RecordedArtifact a : lead.recorded().values()) {
       if (a.present() && ArtifactFiles.isSafeRelative(a.path())) {
         byEntry.put(JobpackEntries.RAW_PREFIX + a.path(), a);
       } else {

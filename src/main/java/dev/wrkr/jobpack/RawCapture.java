@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Copies one artifact file into a jobpack entry in a single streaming pass, hashing the file's own
@@ -18,6 +19,7 @@ final class RawCapture {
   private static final int SNIFF = 8 * 1024;
   private static final int BUFFER = 256 * 1024;
   private static final int MAX_LINE = 1024 * 1024;
+  private static final byte[] NEWLINE = {'\n'};
 
   /** What one copy produced. */
   record Copied(String fileSha256, String entrySha256, long fileBytes, long entryBytes, boolean binary,
@@ -26,8 +28,6 @@ final class RawCapture {
   private RawCapture() {}
 
   static Copied copy(Path file, OutputStream entry, boolean redact) throws IOException {
-    Sha256 fileSha = Sha256.create();
-    Sha256 entrySha = Sha256.create();
     long fileBytes = 0;
     long entryBytes = 0;
     try (InputStream in = Files.newInputStream(file)) {
@@ -41,6 +41,7 @@ final class RawCapture {
         }
       }
       if (!redact || binary) {
+        Sha256 fileSha = Sha256.create();
         for (int n = first; n > 0; n = in.read(buf)) {
           fileSha.update(buf, 0, n);
           entry.write(buf, 0, n);
@@ -50,55 +51,131 @@ final class RawCapture {
         return new Copied(sha, sha, fileBytes, fileBytes, binary, 0);
       }
       Redactor redactor = new Redactor();
-      ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+      Digests sha = new Digests();
+      ByteArrayOutputStream line = new ByteArrayOutputStream(256);  // a line begun in an earlier buffer
       for (int n = first; n > 0; n = in.read(buf)) {
-        fileSha.update(buf, 0, n);
         fileBytes += n;
-        int start = 0;
-        int run = 0;  // buf[run, start) are whole lines the redactor leaves alone, not written yet
-        for (int i = 0; i < n; i++) {
-          if (buf[i] == '\n') {
-            if (line.size() == 0 && redactor.untouched(buf, start, i - start)) {
-              start = i + 1;
-              continue;
-            }
-            entryBytes += copy(buf, run, start, entry, entrySha);
-            line.write(buf, start, i - start);
-            entryBytes += emit(redactor.line(line.toByteArray()), true, entry, entrySha);
+        int i = 0;
+        if (line.size() > 0) {
+          int nl = indexOf(buf, i, n);
+          if (nl < 0) {
+            i = n;
+            line.write(buf, 0, n);
+          } else {
+            line.write(buf, 0, nl);
+            entryBytes += sha.line(line.toByteArray(), redactor, true, entry);
             line.reset();
-            start = i + 1;
-            run = start;
+            i = nl + 1;
           }
         }
-        entryBytes += copy(buf, run, start, entry, entrySha);
-        line.write(buf, start, n - start);
+        while (i < n) {
+          if (redactor.inPrivateKey()) {
+            int nl = indexOf(buf, i, n);
+            if (nl < 0) {
+              break;
+            }
+            entryBytes += sha.line(Arrays.copyOfRange(buf, i, nl), redactor, true, entry);
+            i = nl + 1;
+            continue;
+          }
+          int word = redactor.firstWordEnd(buf, i, n);
+          if (word < 0) {
+            int last = lastIndexOf(buf, i, n);  // whole lines up to here hold no rule word
+            if (last >= 0) {
+              entryBytes += sha.same(buf, i, last + 1, entry);
+              i = last + 1;
+            }
+            break;
+          }
+          int lineStart = lastIndexOf(buf, i, word) + 1;
+          if (lineStart == 0) {
+            lineStart = i;
+          }
+          entryBytes += sha.same(buf, i, lineStart, entry);
+          i = lineStart;
+          int lineEnd = indexOf(buf, word, n);
+          if (lineEnd < 0) {
+            break;
+          }
+          entryBytes += sha.line(Arrays.copyOfRange(buf, lineStart, lineEnd), redactor, true, entry);
+          i = lineEnd + 1;
+        }
+        line.write(buf, i, n - i);
         if (line.size() > MAX_LINE) {
           // A text "line" this long is redacted in pieces so memory stays bounded.
-          entryBytes += emit(redactor.line(line.toByteArray()), false, entry, entrySha);
+          entryBytes += sha.line(line.toByteArray(), redactor, false, entry);
           line.reset();
         }
       }
       if (line.size() > 0) {
-        entryBytes += emit(redactor.line(line.toByteArray()), false, entry, entrySha);
+        entryBytes += sha.line(line.toByteArray(), redactor, false, entry);
       }
-      return new Copied(fileSha.hex(), entrySha.hex(), fileBytes, entryBytes, false, redactor.redactions());
+      String entryHex = sha.entry.hex();
+      return new Copied(sha.file == null ? entryHex : sha.file.hex(), entryHex, fileBytes, entryBytes, false,
+          redactor.redactions());
     }
   }
 
-  private static long copy(byte[] buf, int from, int to, OutputStream entry, Sha256 sha) throws IOException {
-    entry.write(buf, from, to - from);
-    sha.update(buf, from, to - from);
-    return to - from;
+  /** The first newline in {@code buf[from, to)}, or -1. */
+  private static int indexOf(byte[] buf, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
-  private static long emit(byte[] line, boolean newline, OutputStream entry, Sha256 sha) throws IOException {
-    entry.write(line);
-    sha.update(line);
-    if (newline) {
-      entry.write('\n');
-      sha.update(new byte[] {'\n'});
-      return line.length + 1L;
+  /** The last newline in {@code buf[from, to)}, or -1. */
+  private static int lastIndexOf(byte[] buf, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (buf[i] == '\n') {
+        return i;
+      }
     }
-    return line.length;
+    return -1;
+  }
+
+  /**
+   * The file's and the entry's digests. Until the redactor first changes a line the two streams
+   * are the same bytes, so only the entry is hashed; at the first change the entry's digest is
+   * copied to start the file's, and from there each is fed its own bytes. A file with nothing to
+   * redact is hashed once.
+   */
+  private static final class Digests {
+    final Sha256 entry = Sha256.create();
+    Sha256 file;  // null while the file and the entry are the same bytes
+
+    /** Writes {@code buf[from, to)}, bytes the file and the entry share. */
+    long same(byte[] buf, int from, int to, OutputStream out) throws IOException {
+      out.write(buf, from, to - from);
+      entry.update(buf, from, to - from);
+      if (file != null) {
+        file.update(buf, from, to - from);
+      }
+      return to - from;
+    }
+
+    /** Redacts one line of the file (its terminator not included) and writes it. */
+    long line(byte[] original, Redactor redactor, boolean newline, OutputStream out) throws IOException {
+      byte[] written = redactor.line(original);
+      if (written != original && file == null) {
+        file = entry.copy();
+      }
+      out.write(written);
+      entry.update(written);
+      if (file != null) {
+        file.update(original);
+      }
+      if (newline) {
+        out.write('\n');
+        entry.update(NEWLINE);
+        if (file != null) {
+          file.update(NEWLINE);
+        }
+        return written.length + 1L;
+      }
+      return written.length;
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.wrkr.store;
 
 import dev.wrkr.job.JobId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Append-only event log per job. Sequence numbers start at 1 and have no gaps. Appends are
@@ -33,6 +34,13 @@ public interface Ledger {
    * reader skip decoding the rest of a long ledger (checkpoint listings).
    */
   List<StoredEvent> readType(JobId job, String type);
+
+  /**
+   * The job's events whose type is one of {@code types}, with {@code seq <= upToSeq}, in sequence
+   * order, in one read: lets an exporter gather a job's few significant events without reading
+   * the whole ledger first.
+   */
+  List<StoredEvent> readTypes(JobId job, Set<String> types, long upToSeq);
 
   /** The job's last sequence number, 0 when the job does not exist. */
   long lastSeq(JobId job);

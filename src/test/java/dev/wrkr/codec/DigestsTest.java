@@ -15,6 +15,17 @@ import tools.jackson.databind.JsonNode;
 class DigestsTest {
 
   @Test
+  void a_copied_sha256_should_continue_independently_from_the_shared_prefix() {
+    Sha256 a = Sha256.create().update("shared prefix, ");
+    Sha256 b = a.copy();
+    a.update("then one tail");
+    b.update("then another");
+    assertThat(a.hex()).isEqualTo(Sha256.create().update("shared prefix, then one tail").hex());
+    assertThat(b.hex()).isEqualTo(Sha256.create().update("shared prefix, then another").hex());
+    assertThatThrownBy(a::copy).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void sha256_should_match_the_known_empty_input_digest() {
     assertThat(Digests.sha256Hex(new byte[0]))
         .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

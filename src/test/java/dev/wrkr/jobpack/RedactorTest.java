@@ -103,16 +103,73 @@ class RedactorTest {
     assertThat(r.redactions()).isZero();
   }
 
+  /** The rules' words, independently of the scanner: ASCII text, so chars are bytes. */
+  private static final java.util.regex.Pattern ANY_WORD = java.util.regex.Pattern.compile(
+      "A[KS]IA|gh[pousr]_|github_pat_|xox|sk-|PRIVATE KEY|(?i:bearer|passw|pwd|secret|token|key)");
+
   @Test
-  void untouched_should_only_say_so_of_lines_that_come_out_the_same() {
+  void the_first_word_end_should_point_into_the_first_line_that_holds_a_word() {
     Redactor r = new Redactor();
     byte[] plain = "x compiled module m1 in 30 ms".getBytes(StandardCharsets.UTF_8);
-    assertThat(r.untouched(plain, 0, plain.length)).isTrue();
+    assertThat(r.firstWordEnd(plain, 0, plain.length)).isEqualTo(-1);
     byte[] secret = "x password=abcdefgh".getBytes(StandardCharsets.UTF_8);
-    assertThat(r.untouched(secret, 0, secret.length)).isFalse();
-    assertThat(r.untouched(secret, 0, 2)).isTrue();
+    assertThat(r.firstWordEnd(secret, 0, secret.length)).isEqualTo(6);  // the end of "passw"
+    assertThat(r.firstWordEnd(secret, 0, 6)).isEqualTo(-1);
+    assertThat(r.inPrivateKey()).isFalse();
     r.line("-----BEGIN PRIVATE KEY-----".getBytes(StandardCharsets.UTF_8));
-    assertThat(r.untouched(plain, 0, plain.length)).isFalse();
+    assertThat(r.inPrivateKey()).isTrue();
+  }
+
+  /**
+   * Seeded texts of many lines, words placed anywhere (across the halves and windows the scan
+   * splits a run into): the first word end must lie on the first line a per-line search finds a
+   * word on.
+   */
+  @Test
+  void the_first_word_end_should_agree_with_a_line_by_line_search() {
+    long seed = System.nanoTime();
+    System.out.println("RedactorTest firstWordEnd seed=" + seed);
+    Random random = new Random(seed);
+    String[] words = {"AKIA", "ASIA", "ghp_", "github_pat_", "xox", "sk-", "BeArEr", "PASSW", "pwd", "Secret", "TOKEN",
+      "key", "PRIVATE KEY"};
+    String[] near = {"AKI", "gh_", "github_pa", "xo", "s-k", "beare", "pas", "pw", "secre", "toke", "ke", "PRIVATE"};
+    for (int round = 0; round < 2_000; round++) {
+      StringBuilder text = new StringBuilder();
+      int lines = 1 + random.nextInt(120);
+      for (int l = 0; l < lines; l++) {
+        int parts = random.nextInt(40);
+        for (int p = 0; p < parts; p++) {
+          int k = random.nextInt(100);
+          text.append(k < 2 ? words[random.nextInt(words.length)] : k < 20 ? near[random.nextInt(near.length)]
+              : "abcdefgh ".substring(random.nextInt(9)));
+        }
+        text.append('\n');
+      }
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      int from = random.nextInt(Math.min(bytes.length, 50));
+      int expectedLine = -1;
+      int lineStart = from;
+      for (int i = from; i <= bytes.length; i++) {
+        if (i == bytes.length || bytes[i] == '\n') {
+          if (ANY_WORD.matcher(text.substring(lineStart, i)).find()) {
+            expectedLine = lineStart;
+            break;
+          }
+          lineStart = i + 1;
+        }
+      }
+      int end = new Redactor().firstWordEnd(bytes, from, bytes.length);
+      if (expectedLine < 0) {
+        assertThat(end).as("seed %d round %d", seed, round).isEqualTo(-1);
+      } else {
+        assertThat(end).as("seed %d round %d", seed, round).isGreaterThanOrEqualTo(expectedLine);
+        int lineEndOfExpected = expectedLine;
+        while (lineEndOfExpected < bytes.length && bytes[lineEndOfExpected] != '\n') {
+          lineEndOfExpected++;
+        }
+        assertThat(end).as("seed %d round %d", seed, round).isLessThan(lineEndOfExpected);
+      }
+    }
   }
 
   /** Seeded random lines built from rule words, secrets, case changes and non-ASCII look-alikes. */

@@ -136,6 +136,25 @@ interface LedgerContract extends StoreFixture {
   }
 
   @Test
+  default void reading_several_types_up_to_a_seq_should_return_only_their_events_in_order() {
+    store().ledger().append(append(aJob(), 0, events(1, 3)));
+    store().ledger().append(append(aJob(), 3, new NewEvent("checkpoint_emitted", T0, "{\"n\":4}"),
+        new NewEvent("approval_recorded", T0, "{\"n\":5}"), anEvent(6),
+        new NewEvent("checkpoint_emitted", T0, "{\"n\":7}"), new NewEvent("approval_recorded", T0, "{\"n\":8}")));
+
+    assertThat(store().ledger().readTypes(aJob(), java.util.Set.of("checkpoint_emitted", "approval_recorded"), 7))
+        .extracting(StoredEvent::seq, StoredEvent::type)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "checkpoint_emitted"),
+            org.assertj.core.groups.Tuple.tuple(5L, "approval_recorded"),
+            org.assertj.core.groups.Tuple.tuple(7L, "checkpoint_emitted"));
+    assertThat(store().ledger().readTypes(aJob(), java.util.Set.of("approval_recorded"), 100))
+        .extracting(StoredEvent::seq).containsExactly(5L, 8L);
+    assertThat(store().ledger().readTypes(aJob(), java.util.Set.of("nothing_like_it"), 100)).isEmpty();
+    assertThat(store().ledger().readTypes(aJob(), java.util.Set.of(), 100)).isEmpty();
+    assertThat(store().ledger().readTypes(JobId.of("nobody"), java.util.Set.of("checkpoint_emitted"), 100)).isEmpty();
+  }
+
+  @Test
   default void reading_or_sizing_an_unknown_job_should_find_nothing() {
     assertThat(store().ledger().read(JobId.of("nobody"), 0)).isEmpty();
     assertThat(store().ledger().lastSeq(JobId.of("nobody"))).isZero();

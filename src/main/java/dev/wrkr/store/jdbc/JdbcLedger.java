@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The ledger on the {@code jobs} and {@code events} tables.
@@ -142,6 +143,25 @@ public final class JdbcLedger implements Ledger {
     return jdbc.withConnection(
         "read the " + type + " events of job " + job,
         connection -> Jdbc.query(connection, READ_TYPE, row -> event(job, row), job.value(), type));
+  }
+
+  @Override
+  public List<StoredEvent> readTypes(JobId job, Set<String> types, long upToSeq) {
+    Objects.requireNonNull(job, "job");
+    if (types.isEmpty()) {
+      return List.of();
+    }
+    List<String> sorted = types.stream().sorted().toList();
+    String sql = "SELECT seq, created_at, type, payload FROM events WHERE job_id = ? AND seq <= ? AND type IN ("
+        + String.join(", ", java.util.Collections.nCopies(sorted.size(), "?")) + ") ORDER BY seq";
+    Object[] params = new Object[2 + sorted.size()];
+    params[0] = job.value();
+    params[1] = upToSeq;
+    for (int i = 0; i < sorted.size(); i++) {
+      params[2 + i] = sorted.get(i);
+    }
+    return jdbc.withConnection("read the " + String.join(", ", sorted) + " events of job " + job,
+        connection -> Jdbc.query(connection, sql, row -> event(job, row), params));
   }
 
   private static StoredEvent event(JobId job, java.sql.ResultSet row) throws java.sql.SQLException {
