@@ -35,6 +35,10 @@ public final class EventCodec {
           Map.entry(JobEvent.ArtifactsRecorded.TYPE, JobEvent.ArtifactsRecorded.class),
           Map.entry(JobEvent.AcceptRecorded.TYPE, JobEvent.AcceptRecorded.class));
 
+  private static final java.util.Set<String> STEP_TYPES = java.util.Set.of(JobEvent.StepStarted.TYPE,
+      JobEvent.StepProcess.TYPE, JobEvent.AdapterStep.TYPE, JobEvent.ArtifactsRecorded.TYPE,
+      JobEvent.CountersUpdated.TYPE);
+
   private EventCodec() {}
 
   /** The canonical JSON payload of {@code event}. */
@@ -53,6 +57,12 @@ public final class EventCodec {
     if (cls == JobEvent.CheckpointEmitted.class) {
       // The most numerous event of long jobs, and what checkpoint listings read.
       Optional<JobEvent.CheckpointEmitted> plain = CheckpointEventJson.read(payloadJson);
+      if (plain.isPresent()) {
+        return plain.get();
+      }
+    } else if (STEP_TYPES.contains(type)) {
+      // What the runner writes for every step: the bulk of a long job's ledger.
+      Optional<JobEvent> plain = StepEventJson.read(type, payloadJson);
       if (plain.isPresent()) {
         return plain.get();
       }

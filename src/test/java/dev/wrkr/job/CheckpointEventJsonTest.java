@@ -69,7 +69,7 @@ class CheckpointEventJsonTest {
   }
 
   /** The payload after the JSON value starting at {@code from} (a scalar, array or object). */
-  private static String skipValue(String s, int from) {
+  static String skipValue(String s, int from) {
     int depth = 0;
     boolean inString = false;
     for (int i = from; i < s.length(); i++) {
