@@ -2,6 +2,7 @@ package dev.wrkr.jobpack;
 
 import dev.wrkr.budget.Usage;
 import dev.wrkr.checkpoint.ApprovalRecord;
+import dev.wrkr.checkpoint.Checkpoint;
 import dev.wrkr.codec.Canonical;
 import dev.wrkr.codec.CanonicalText;
 import dev.wrkr.codec.Json;
@@ -125,8 +126,9 @@ final class JobpackEntries {
     return Canonical.canonicalize(n);
   }
 
-  byte[] checkpoints() {
-    return lines(facts.checkpoints());
+  /** {@code checkpoints.jsonl}. */
+  static byte[] checkpoints(List<Checkpoint> checkpoints) {
+    return lines(checkpoints);
   }
 
   /** {@code approvals.jsonl}. */

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -114,7 +115,7 @@ public final class JobpackExporter {
           JobpackEntries entries = new JobpackEntries(facts, producerVersion);
           w.put(JobpackEntries.ARTIFACTS_INDEX, entries.artifactsIndex(options.captureRaw(), captures));
           w.put(JobpackEntries.ARTIFACTS_MANIFEST, entries.artifactsManifest(options.captureRaw(), captures));
-          w.put(JobpackEntries.CHECKPOINTS, entries.checkpoints());
+          w.put(JobpackEntries.CHECKPOINTS, pass.checkpointLines());
           try (OutputStream o = w.rawStream(JobpackEntries.EVENTS)) {
             Files.copy(spool, o);
           }
@@ -152,10 +153,11 @@ public final class JobpackExporter {
 
   /**
    * The ledger pass on its own thread: folds every event into {@link JobFacts} and writes its
-   * {@code events.jsonl} line to the spool file, hashing as it goes.
+   * {@code events.jsonl} line to the spool file, hashing as it goes; then renders {@code
+   * checkpoints.jsonl}.
    */
   private static final class EventsPass {
-    record Result(Optional<JobFacts> facts, String sha256) {}
+    record Result(Optional<JobFacts> facts, String sha256, byte[] checkpointLines) {}
 
     private final FutureTask<Result> task;
     private final Thread thread;
@@ -179,7 +181,9 @@ public final class JobpackExporter {
             out.write('\n');
             sha.update(line).update(NEWLINE);
           });
-          return new Result(facts, sha.hex());
+          // Rendered here too: the caller's thread is busy with raw artifacts meanwhile.
+          byte[] checkpoints = JobpackEntries.checkpoints(facts.map(JobFacts::checkpoints).orElse(List.of()));
+          return new Result(facts, sha.hex(), checkpoints);
         }
       }));
       pass.thread.start();
@@ -229,6 +233,16 @@ public final class JobpackExporter {
   record ArtifactCapture(String path, Optional<RawCapture.Copied> copied, String note) {}
 
   private static List<ArtifactCapture> captureRaw(Writer w, JobFacts.Lead lead, Options options) throws IOException {
+    ExecutorService hasher = RawCapture.hasher();
+    try {
+      return captureRaw(w, lead, options, hasher);
+    } finally {
+      hasher.shutdownNow();
+    }
+  }
+
+  private static List<ArtifactCapture> captureRaw(Writer w, JobFacts.Lead lead, Options options,
+      ExecutorService hasher) throws IOException {
     Optional<Path> workspace = lead.submission().map(s -> Path.of(s.workspace()));
     List<ArtifactCapture> out = new ArrayList<>();
     TreeMap<String, JobFacts.RecordedArtifact> byEntry = new TreeMap<>(Names.ORDER);
@@ -255,7 +269,7 @@ public final class JobpackExporter {
       total += size;
       RawCapture.Copied copied;
       try (OutputStream o = w.rawStream(e.getKey())) {
-        copied = RawCapture.copy(file.get(), o, true);
+        copied = RawCapture.copy(file.get(), o, true, hasher);
       }
       w.recordDigest(e.getKey(), copied.entrySha256());
       String recorded = e.getValue().record().flatMap(r -> r.sha256()).orElse("");

@@ -1,6 +1,5 @@
 package dev.wrkr.jobpack;
 
-import dev.wrkr.codec.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,12 +7,15 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Copies one artifact file into a jobpack entry in a single streaming pass, hashing the file's own
  * bytes (to compare with the digest recorded when the step ran) and the entry's bytes (for the
- * manifest). Text files go through the {@link Redactor} line by line; a file whose first 8 KiB
- * hold a NUL byte is binary and is copied unredacted, which the artifacts index says.
+ * manifest), the hashing on a second thread ({@link BackgroundSha256}). Text files go through the
+ * {@link Redactor} line by line; a file whose first 8 KiB hold a NUL byte is binary and is copied
+ * unredacted, which the artifacts index says.
  */
 final class RawCapture {
   private static final int SNIFF = 8 * 1024;
@@ -27,7 +29,27 @@ final class RawCapture {
 
   private RawCapture() {}
 
+  /** {@link #copy(Path, OutputStream, boolean, ExecutorService)} with a hashing thread of its own. */
   static Copied copy(Path file, OutputStream entry, boolean redact) throws IOException {
+    ExecutorService hasher = hasher();
+    try {
+      return copy(file, entry, redact, hasher);
+    } finally {
+      hasher.shutdownNow();
+    }
+  }
+
+  /** A single thread for {@link BackgroundSha256}: one per export, shut down by the caller. */
+  static ExecutorService hasher() {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "wrkr-jobpack-hasher");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Copies {@code file} into {@code entry}; the digests are computed on {@code hasher}. */
+  static Copied copy(Path file, OutputStream entry, boolean redact, ExecutorService hasher) throws IOException {
     long fileBytes = 0;
     long entryBytes = 0;
     try (InputStream in = Files.newInputStream(file)) {
@@ -41,7 +63,7 @@ final class RawCapture {
         }
       }
       if (!redact || binary) {
-        Sha256 fileSha = Sha256.create();
+        BackgroundSha256 fileSha = new BackgroundSha256(hasher);
         for (int n = first; n > 0; n = in.read(buf)) {
           fileSha.update(buf, 0, n);
           entry.write(buf, 0, n);
@@ -51,7 +73,7 @@ final class RawCapture {
         return new Copied(sha, sha, fileBytes, fileBytes, binary, 0);
       }
       Redactor redactor = new Redactor();
-      Digests sha = new Digests();
+      Digests sha = new Digests(hasher);
       ByteArrayOutputStream line = new ByteArrayOutputStream(256);  // a line begun in an earlier buffer
       for (int n = first; n > 0; n = in.read(buf)) {
         fileBytes += n;
@@ -143,8 +165,12 @@ final class RawCapture {
    * redact is hashed once.
    */
   private static final class Digests {
-    final Sha256 entry = Sha256.create();
-    Sha256 file;  // null while the file and the entry are the same bytes
+    final BackgroundSha256 entry;
+    BackgroundSha256 file;  // null while the file and the entry are the same bytes
+
+    Digests(ExecutorService hasher) {
+      this.entry = new BackgroundSha256(hasher);
+    }
 
     /** Writes {@code buf[from, to)}, bytes the file and the entry share. */
     long same(byte[] buf, int from, int to, OutputStream out) throws IOException {
