@@ -99,6 +99,29 @@ class LauncherIT {
     assertThat(r.err()).contains("no JDK 21 or newer found").contains("WRKR_JAVA_HOME").contains("apt install");
   }
 
+  /**
+   * Commands that stream whole jobpacks through SHA-256 keep the full JIT (only C2 uses the CPU's
+   * SHA instructions); every other command starts with C1 only.
+   */
+  @Test
+  void jobpack_commands_should_keep_the_full_jit_and_the_rest_c1_only() throws Exception {
+    Map<String, String> flags = Map.of("WRKR_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    String[][] full = {{"export", "job_x"}, {"verify", "x.zip"}, {"--store", "sqlite:x.db", "verify", "x.zip"},
+        {"job", "inspect", "x.zip"}, {"job", "diff", "a.zip", "b.zip"}, {"report", "github", "x.zip"}};
+    String[][] c1 = {{"version"}, {"status", "job_x"}, {"jobs"}, {"--json", "checkpoint", "list", "job_x"}};
+    for (String[] args : full) {
+      assertThat(tieredStopAtLevel(launch(flags, args).out())).as(String.join(" ", args)).isEqualTo("4");
+    }
+    for (String[] args : c1) {
+      assertThat(tieredStopAtLevel(launch(flags, args).out())).as(String.join(" ", args)).isEqualTo("1");
+    }
+  }
+
+  private static String tieredStopAtLevel(String printFlagsFinal) {
+    return printFlagsFinal.lines().filter(l -> l.contains(" TieredStopAtLevel "))
+        .map(l -> l.replaceAll(".*= *(\\d+).*", "$1")).findFirst().orElse("absent");
+  }
+
   @Test
   void json_mode_should_keep_stdout_machine_clean_on_success_and_failure() throws Exception {
     Result ok = launch(Map.of(), "--json", "version");
