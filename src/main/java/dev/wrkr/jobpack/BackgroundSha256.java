@@ -1,7 +1,8 @@
 package dev.wrkr.jobpack;
 
 import dev.wrkr.codec.Sha256;
-import java.util.concurrent.ExecutionException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -85,12 +86,9 @@ final class BackgroundSha256 {
       return;
     }
     try {
-      pending.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while hashing", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("hashing failed", e.getCause());
+      Background.await(pending);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);  // hashing reads nothing: cannot happen
     } finally {
       pending = null;
     }

@@ -22,9 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.FutureTask;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -77,7 +75,7 @@ public final class JobpackExporter {
   /**
    * Writes the jobpack. Two threads share the work: this one writes the entries that sort before
    * {@code events.jsonl} — the acceptance result, approvals and raw artifacts, from the few events
-   * {@link JobFacts.Lead} reads — while an {@link EventsPass} folds the whole ledger and renders
+   * {@link JobFacts.Lead} reads — while an events pass on a second thread folds the whole ledger and renders
    * {@code events.jsonl} into a spool file beside the target. Both stop at the sequence number
    * read first, so the jobpack describes one ledger prefix even when the job moves on meanwhile.
    */
@@ -91,9 +89,9 @@ public final class JobpackExporter {
       Files.createDirectories(target.getParent());
       Path tmp = Files.createTempFile(target.getParent(), ".jobpack_" + job.value() + "-", ".tmp");
       Path spool = Files.createTempFile(target.getParent(), ".jobpack_" + job.value() + "-events-", ".tmp");
-      EventsPass events = null;
+      Background<EventsPassResult> events = null;
       try {
-        events = EventsPass.start(ledger, job, producerVersion, lastSeq, spool);
+        events = eventsPass(ledger, job, producerVersion, lastSeq, spool);
         JobFacts.Lead lead = JobFacts.Lead.read(ledger, job, lastSeq);
         String manifestSha;
         int files;
@@ -107,7 +105,7 @@ public final class JobpackExporter {
             w.put(JobpackEntries.APPROVALS, JobpackEntries.approvals(lead.approvals()));
           }
           List<ArtifactCapture> captures = options.captureRaw() ? captureRaw(w, lead, options) : List.of();
-          EventsPass.Result pass = events.join();
+          EventsPassResult pass = events.result();
           facts = pass.facts().orElseThrow(() -> notFound(job));
           if (!lead.agrees(facts)) {
             throw new IllegalStateException("jobpack export of " + job + ": the lead events and the full pass disagree");
@@ -151,82 +149,33 @@ public final class JobpackExporter {
     return new WrkrException(ReasonCode.E_INVALID_INPUT_SCHEMA, "job not found", Map.of("job_id", job.value()));
   }
 
+  /** What the events pass produced. */
+  private record EventsPassResult(Optional<JobFacts> facts, String sha256, byte[] checkpointLines) {}
+
   /**
-   * The ledger pass on its own thread: folds every event into {@link JobFacts} and writes its
+   * The ledger pass, run on its own thread: folds every event into {@link JobFacts} and writes its
    * {@code events.jsonl} line to the spool file, hashing as it goes; then renders {@code
    * checkpoints.jsonl}.
    */
-  private static final class EventsPass {
-    record Result(Optional<JobFacts> facts, String sha256, byte[] checkpointLines) {}
-
-    private final FutureTask<Result> task;
-    private final Thread thread;
-
-    private EventsPass(FutureTask<Result> task) {
-      this.task = task;
-      this.thread = new Thread(task, "wrkr-jobpack-events");
-      thread.setDaemon(true);
-    }
-
-    static EventsPass start(Ledger ledger, JobId job, String producerVersion, long lastSeq, Path spool) {
-      EventsPass pass = new EventsPass(new FutureTask<>(() -> {
-        Sha256 sha = Sha256.create();
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
-          Optional<JobFacts> facts = JobFacts.read(ledger, job, producerVersion, lastSeq, e -> {
-            if (Thread.currentThread().isInterrupted()) {
-              throw new InterruptedIOException("jobpack export stopped");
-            }
-            byte[] line = JobpackEntries.eventLine(e, producerVersion);
-            out.write(line);
-            out.write('\n');
-            sha.update(line).update(NEWLINE);
-          });
-          // Rendered here too: the caller's thread is busy with raw artifacts meanwhile.
-          byte[] checkpoints = JobpackEntries.checkpoints(facts.map(JobFacts::checkpoints).orElse(List.of()));
-          return new Result(facts, sha.hex(), checkpoints);
-        }
-      }));
-      pass.thread.start();
-      return pass;
-    }
-
-    /** The pass's result; its exception, as thrown, if it failed. */
-    Result join() throws IOException {
-      try {
-        return task.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while reading the ledger");
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException r) {
-          throw r;
-        }
-        if (cause instanceof IOException io) {
-          throw io;
-        }
-        if (cause instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(cause);
+  private static Background<EventsPassResult> eventsPass(Ledger ledger, JobId job, String producerVersion,
+      long lastSeq, Path spool) {
+    return Background.start("wrkr-jobpack-events", stopped -> {
+      Sha256 sha = Sha256.create();
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
+        Optional<JobFacts> facts = JobFacts.read(ledger, job, producerVersion, lastSeq, e -> {
+          if (stopped.getAsBoolean()) {
+            throw new InterruptedIOException("jobpack export stopped");
+          }
+          byte[] line = JobpackEntries.eventLine(e, producerVersion);
+          out.write(line);
+          out.write('\n');
+          sha.update(line).update(NEWLINE);
+        });
+        // Rendered here too: the caller's thread is busy with raw artifacts meanwhile.
+        byte[] checkpoints = JobpackEntries.checkpoints(facts.map(JobFacts::checkpoints).orElse(List.of()));
+        return new EventsPassResult(facts, sha.hex(), checkpoints);
       }
-    }
-
-    /** Stops the pass if it still runs and waits for its thread, so the spool can be deleted. */
-    void stop() {
-      task.cancel(true);
-      boolean interrupted = false;
-      while (thread.isAlive()) {
-        try {
-          thread.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    });
   }
 
   /** A raw copy of one artifact, or why there is none. */

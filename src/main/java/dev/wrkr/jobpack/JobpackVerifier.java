@@ -20,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
-import java.util.concurrent.FutureTask;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -71,18 +69,20 @@ public final class JobpackVerifier {
     }
     // The two JSONL entries are parsed and validated line by line on a second thread while this
     // one hashes every file; their outcomes are taken below in Wrkr's order (hashes first).
-    LineChecks lineChecks = LineChecks.start(stop -> lines(archive, JobpackEntries.EVENTS, SchemaId.EVENT,
-        "event schema invalid", stop), stop -> lines(archive, JobpackEntries.CHECKPOINTS, SchemaId.CHECKPOINT,
-        "checkpoint schema invalid", stop));
+    Background<Void> events = Background.start("wrkr-verify-events", stop -> lines(archive, JobpackEntries.EVENTS,
+        SchemaId.EVENT, "event schema invalid", stop));
+    Background<Void> checkpoints = Background.start("wrkr-verify-checkpoints", stop -> lines(archive,
+        JobpackEntries.CHECKPOINTS, SchemaId.CHECKPOINT, "checkpoint schema invalid", stop));
     try {
-      return verify(archive, manifest, actual, lineChecks);
+      return verify(archive, manifest, actual, events, checkpoints);
     } finally {
-      lineChecks.stop();
+      events.stop();
+      checkpoints.stop();
     }
   }
 
-  private Verified verify(JobpackArchive archive, JsonNode manifest, String actual, LineChecks lineChecks)
-      throws IOException {
+  private Verified verify(JobpackArchive archive, JsonNode manifest, String actual, Background<Void> events,
+      Background<Void> checkpoints) throws IOException {
     Set<String> declared = new HashSet<>();
     int files = 0;
     for (JsonNode file : manifest.get("files")) {
@@ -107,8 +107,8 @@ public final class JobpackVerifier {
     document(archive, JobpackEntries.ARTIFACTS_MANIFEST, SchemaId.ARTIFACTS_MANIFEST,
         "artifacts_manifest schema invalid");
     document(archive, JobpackEntries.ACCEPT_RESULT, SchemaId.ACCEPT_RESULT, "accept_result schema invalid");
-    lineChecks.result(0);
-    lineChecks.result(1);
+    events.result();
+    checkpoints.result();
     lines(archive, JobpackEntries.APPROVALS, SchemaId.APPROVAL_RECORD, "approval schema invalid", () -> false);
     document(archive, JobpackEntries.JOB_METADATA, SchemaId.JOB_METADATA, "job_metadata schema invalid");
     JsonNode index = document(archive, JobpackEntries.ARTIFACTS_INDEX, SchemaId.ARTIFACTS_INDEX,
@@ -123,84 +123,6 @@ public final class JobpackVerifier {
       }
     }
     return new Verified(manifest.get("job_id").asString(), actual, files, List.copyOf(missing), manifest);
-  }
-
-  /** A check that reads the archive and throws what verify reports; it ends early once told to stop. */
-  private interface Check {
-    void run(BooleanSupplier stop) throws IOException;
-  }
-
-  /**
-   * Checks run in order on a thread of their own; {@link #result} gives each one's outcome,
-   * rethrowing its exception, once it is done. {@link #stop} asks the rest not to start and waits,
-   * without interrupting (an interrupt would close the archive's channel under this thread).
-   */
-  private static final class LineChecks {
-    private final FutureTask<Void>[] tasks;
-    private final Thread thread;
-    private volatile boolean stopped;
-
-    @SuppressWarnings("unchecked")
-    private LineChecks(Check... checks) {
-      tasks = new FutureTask[checks.length];
-      for (int i = 0; i < checks.length; i++) {
-        Check c = checks[i];
-        tasks[i] = new FutureTask<>(() -> {
-          if (!stopped) {
-            c.run(() -> stopped);
-          }
-          return null;
-        });
-      }
-      thread = new Thread(() -> {
-        for (FutureTask<Void> t : tasks) {
-          t.run();
-        }
-      }, "wrkr-verify-lines");
-      thread.setDaemon(true);
-    }
-
-    static LineChecks start(Check... checks) {
-      LineChecks c = new LineChecks(checks);
-      c.thread.start();
-      return c;
-    }
-
-    void result(int i) throws IOException {
-      try {
-        tasks[i].get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while verifying");
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException r) {
-          throw r;
-        }
-        if (cause instanceof IOException io) {
-          throw io;
-        }
-        if (cause instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(cause);
-      }
-    }
-
-    void stop() {
-      stopped = true;
-      boolean interrupted = false;
-      while (thread.isAlive()) {
-        try {
-          thread.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   /**
@@ -227,10 +149,10 @@ public final class JobpackVerifier {
     return doc;
   }
 
-  private void lines(JobpackArchive archive, String name, SchemaId schema, String message, BooleanSupplier stop)
+  private Void lines(JobpackArchive archive, String name, SchemaId schema, String message, BooleanSupplier stop)
       throws IOException {
     if (!archive.contains(name)) {
-      return;
+      return null;
     }
     try (InputStream in = archive.open(name)) {
       JsonlLines.forEach(in, MAX_LINE_BYTES, (number, line, problem) -> {
@@ -252,6 +174,7 @@ public final class JobpackVerifier {
         }
       });
     }
+    return null;
   }
 
   private JsonNode json(JobpackArchive archive, String name, String message) {
