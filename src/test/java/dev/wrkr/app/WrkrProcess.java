@@ -35,7 +35,11 @@ final class WrkrProcess {
   record Result(int exit, String out, String err) {
     /** The error envelope a {@code --json} run wrote to stderr. */
     JsonNode envelope() {
-      return Json.parse(err);
+      try {
+        return Json.parse(err);
+      } catch (RuntimeException e) {
+        throw new AssertionError("stderr is not an error envelope (exit " + exit + "):\n" + err + "\nstdout:\n" + out, e);
+      }
     }
 
     /** The {@code --json} result on stdout. */
