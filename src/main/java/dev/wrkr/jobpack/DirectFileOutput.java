@@ -63,11 +63,26 @@ final class DirectFileOutput extends OutputStream {
     }
     long blockSize = Files.getFileStore(file).getBlockSize();
     if (blockSize > 0 && blockSize <= BLOCK && BLOCK % blockSize == 0) {
+      FileChannel ch = null;
       try {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
+        ch = FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
+        // Some file systems open with O_DIRECT and then refuse the writes (or need a larger
+        // alignment than the block size says): one aligned probe block decides, then is removed.
+        ByteBuffer probe = ByteBuffer.allocateDirect((int) (2 * blockSize)).alignedSlice((int) blockSize)
+            .limit((int) blockSize);
+        writeFully(ch, probe, 0);
+        ch.truncate(0);
         return new DirectFileOutput(file, ch, true, (int) blockSize);
       } catch (UnsupportedOperationException | IOException e) {
         // No direct I/O here: ordinary writes, same blocks, same thread layout.
+        if (ch != null) {
+          ch.close();
+        }
+        if (Files.size(file) != 0) {
+          try (FileChannel plain = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            plain.truncate(0);
+          }
+        }
       }
     }
     return new DirectFileOutput(file, FileChannel.open(file, StandardOpenOption.WRITE), false, 64);
