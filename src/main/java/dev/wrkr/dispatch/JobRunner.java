@@ -19,6 +19,7 @@ import dev.wrkr.spec.JobSpec;
 import dev.wrkr.spec.NoopAdapter;
 import dev.wrkr.spec.ReferenceAdapter;
 import dev.wrkr.spec.Step;
+import dev.wrkr.store.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -184,6 +185,11 @@ final class JobRunner {
    * worker that takes the job over after a crash always finds the process group to stop before
    * it runs the step again ({@code LeasedExecution.stopLeftovers}, DispatchProcessIT). False
    * (and the held process dropped unrun) when the job stopped running meanwhile.
+   *
+   * <p>The commit need only survive a crash of this process ({@link Durability#PROCESS_CRASH}):
+   * the pid is for stopping the step's group on this machine, which a crash of the machine
+   * stops anyway, and the step is recorded done only by its outcome commit, which is fully
+   * durable and syncs this one with it (docs/lifecycle.md, "Crash windows").
    */
   private boolean recordStart(StepRun started, Step step, long index, int attempt) {
     JobEvent begun = new JobEvent.StepStarted(step.id(), index, attempt, config.worker());
@@ -192,7 +198,7 @@ final class JobRunner {
         : List.of(begun);
     Optional<JobState> recorded;
     try {
-      recorded = recordIfRunning(events);
+      recorded = recordIfRunning(events, Durability.PROCESS_CRASH);
     } catch (RuntimeException e) {
       drop(started);
       throw e;
@@ -279,8 +285,16 @@ final class JobRunner {
 
   /** Appends {@code events} only while the job is running; empty (nothing written) otherwise. */
   private Optional<JobState> recordIfRunning(List<JobEvent> events) {
+    return recordIfRunning(events, Durability.MACHINE_CRASH);
+  }
+
+  /**
+   * {@link #recordIfRunning(List)} with a commit that must survive only {@code durability}; after
+   * another writer got there first, the reloaded append is fully durable (a rare path).
+   */
+  private Optional<JobState> recordIfRunning(List<JobEvent> events, Durability durability) {
     if (current != null) {
-      Optional<JobState> next = history.append(current, events);
+      Optional<JobState> next = history.append(current, events, durability);
       if (next.isPresent()) {
         current = next.get();
         return next;

@@ -77,6 +77,7 @@ public final class JdbcLedger implements Ledger {
     request.events().forEach(JdbcLedger::checkStorable);
     return jdbc.inTransaction(
         "append to job " + request.jobId(),
+        request.durability(),
         connection -> {
           long expected = request.expectedLastSeq();
           long last = expected + request.events().size();
