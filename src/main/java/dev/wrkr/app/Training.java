@@ -49,8 +49,6 @@ public final class Training {
   private Training() {}
 
   public static void main(String[] args) throws IOException {
-    // As Main does for every command that opens the store, so that its classes are cached too.
-    dev.wrkr.store.sqlite.SqliteStore.prepareInBackground();
     Path home = Files.createTempDirectory("wrkr-training");
     try {
       Map<String, String> env = new HashMap<>(System.getenv());

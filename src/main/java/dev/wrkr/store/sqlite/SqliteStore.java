@@ -56,39 +56,23 @@ public final class SqliteStore extends JdbcStore {
   }
 
   /**
-   * Starts, on daemon threads, the one-time work of the first open in a process: loading the
-   * native library, and building the date formats sqlite-jdbc makes for every connection (their
-   * calendar and locale data cost a cold JVM about 15 ms). The two do not depend on each other, so
-   * they run side by side once SLF4J, which both log through, is set up (two threads setting it up
-   * at once would get substitute loggers, whose recorded calls SLF4J replays with a warning on
-   * stderr). A command that is about to open the store overlaps this with its own start instead
-   * of waiting for it (docs/performance.md). Never throws; whatever fails here fails again, and is
-   * reported, in {@link #open}.
+   * Starts, on a daemon thread, the one-time work of the first open in a process: loading the
+   * native library and building the date formats sqlite-jdbc makes for every connection (their
+   * calendar and locale data cost a cold JVM about 15 ms). A command that is about to open the
+   * store overlaps it with its own start instead of waiting for it (docs/performance.md). Never
+   * throws; whatever fails here fails again, and is reported, in {@link #open}.
    */
   public static void prepareInBackground() {
-    Thread prepare = new Thread(new Prepare(false), "wrkr-sqlite-prepare");
-    prepare.setDaemon(true);
-    prepare.start();
-  }
-
-  /** The set-up behind {@link #prepareInBackground}: a class, not lambdas, so none is spun at start. */
-  private record Prepare(boolean config) implements Runnable {
-    @Override
-    public void run() {
+    Thread prepare = new Thread(() -> {
       try {
-        if (config) {
-          new SQLiteConfig();
-          return;
-        }
-        org.slf4j.LoggerFactory.getILoggerFactory();
-        Thread other = new Thread(new Prepare(true), "wrkr-sqlite-config");
-        other.setDaemon(true);
-        other.start();
         org.sqlite.SQLiteJDBCLoader.initialize();
+        new SQLiteConfig();
       } catch (Throwable ignored) {
         // open() reports it.
       }
-    }
+    }, "wrkr-sqlite-prepare");
+    prepare.setDaemon(true);
+    prepare.start();
   }
 
   /**
