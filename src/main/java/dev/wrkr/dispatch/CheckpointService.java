@@ -39,10 +39,11 @@ public final class CheckpointService {
 
   /** The job's checkpoints in ledger order. */
   public List<Checkpoint> list(JobId job) {
-    if (!history.exists(job)) {
+    List<JobHistory.RecordedEvent> events = history.events(job, JobEvent.CheckpointEmitted.TYPE);
+    // A job with checkpoints exists: the job row is read only to tell "none yet" from "no job".
+    if (events.isEmpty() && !history.exists(job)) {
       throw StatusService.jobNotFound(job);
     }
-    List<JobHistory.RecordedEvent> events = history.events(job, JobEvent.CheckpointEmitted.TYPE);
     List<Checkpoint> out = new ArrayList<>();
     for (JobHistory.RecordedEvent e : events) {
       if (e.event() instanceof JobEvent.CheckpointEmitted c) {

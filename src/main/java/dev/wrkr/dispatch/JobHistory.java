@@ -10,6 +10,7 @@ import dev.wrkr.job.JobStateJson;
 import dev.wrkr.job.JobState.SequencedEvent;
 import dev.wrkr.store.AppendRequest;
 import dev.wrkr.store.AppendResult;
+import dev.wrkr.store.Durability;
 import dev.wrkr.store.JobIndex;
 import dev.wrkr.store.JobRow;
 import dev.wrkr.store.JobSnapshot;
@@ -124,6 +125,11 @@ public final class JobHistory {
    * written; reload and decide again).
    */
   public Optional<JobState> append(JobState current, List<JobEvent> events) {
+    return append(current, events, Durability.MACHINE_CRASH);
+  }
+
+  /** {@link #append(JobState, List)} with a commit that must survive only {@code durability}. */
+  public Optional<JobState> append(JobState current, List<JobEvent> events, Durability durability) {
     Instant now = clock.instant();
     JobState next = current;
     List<NewEvent> batch = new ArrayList<>(events.size());
@@ -136,7 +142,7 @@ public final class JobHistory {
             next.lastCheckpoint().map(c -> new SnapshotCheckpoint(c.seq(), c.type(), c.summary())));
     AppendResult result =
         ledger.append(
-            new AppendRequest(current.jobId(), current.lastAppliedSeq(), batch, Optional.of(snapshot)));
+            new AppendRequest(current.jobId(), current.lastAppliedSeq(), batch, Optional.of(snapshot), durability));
     return switch (result) {
       case AppendResult.Appended a -> Optional.of(next);
       case AppendResult.Conflict c -> Optional.empty();

@@ -19,6 +19,7 @@ import dev.wrkr.spec.JobSpec;
 import dev.wrkr.spec.NoopAdapter;
 import dev.wrkr.spec.ReferenceAdapter;
 import dev.wrkr.spec.Step;
+import dev.wrkr.store.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -34,7 +35,8 @@ import java.util.Optional;
  * step_process} (pid, host) events commit together, and only then does its command run (see
  * {@link #recordStart}); it is recorded done only when its outcome batch commits; a crash in
  * between leaves the cursor on the step, so it runs again on resume; a crash after the commit
- * never runs it again (the fold moves the cursor). Budgets are checked before a step (it must not push step count or tool calls over) and
+ * never runs it again (the fold moves the cursor). While a step runs, the next one is started
+ * held ({@link StepAhead}) and released only after the same boundary checks. Budgets are checked before a step (it must not push step count or tool calls over) and
  * after it. Pause and cancel arrive through the ledger: the next append sees the new status.
  */
 final class JobRunner {
@@ -55,6 +57,7 @@ final class JobRunner {
   private final StepUsageFile usageFile = new StepUsageFile();
   /** The state after this runner's last append; appends go on from it without reloading. */
   private JobState current;
+  private final StepAhead ahead;
 
   JobRunner(JobId job, JobSpec spec, JobHistory history, StepProcesses processes, InstantSource clock,
       RunnerConfig config, LeaseKeeper keeper) {
@@ -65,19 +68,41 @@ final class JobRunner {
     this.clock = clock;
     this.config = config;
     this.keeper = keeper;
+    this.ahead = new StepAhead(processes);
   }
 
   /** Ticks until the job stops running; throws the stop's reason when it is a failure. */
   JobState runToStop() {
-    while (true) {
-      if (tickOnce() instanceof Tick.Stopped stopped) {
-        return stopped.state();
+    try {
+      while (true) {
+        if (tickOnce() instanceof Tick.Stopped stopped) {
+          return stopped.state();
+        }
       }
+    } finally {
+      ahead.discard();
     }
   }
 
-  /** Does the next thing the job needs: one step, a budget stop, or completion. */
+  /**
+   * Does the next thing the job needs: one step, a budget stop, or completion. A step started
+   * ahead is run only when this tick, having checked the lease, the status and the budgets, runs
+   * that step; otherwise it is discarded before the tick returns or throws.
+   */
   Tick tickOnce() {
+    try {
+      Tick tick = decideAndRun();
+      if (tick instanceof Tick.Stopped) {
+        ahead.discard();
+      }
+      return tick;
+    } catch (RuntimeException e) {
+      ahead.discard();
+      throw e;
+    }
+  }
+
+  private Tick decideAndRun() {
     checkLease();
     JobState s = current != null ? current : load();
     if (s.status() != JobStatus.RUNNING) {
@@ -90,7 +115,10 @@ final class JobRunner {
     }
     Step step = steps.get((int) s.nextStepIndex());
     long index = s.nextStepIndex();
-    boolean runsCommand = step.executed() && step.command().isPresent() && !step.decisionNeeded();
+    boolean runsCommand = runsCommand(step);
+    if (!runsCommand || ahead.holdsOtherThan(index)) {
+      ahead.discard();
+    }
     stopIfOverBudget(s, BudgetCheck.wouldExceed(s.budgets(), s.usage(clock.instant()), Usage.step(runsCommand ? 1 : 0)));
     if (step.decisionNeeded()) {
       return new Tick.Stopped(recordIfRunning(withDigests(step, StepBatches.decisionNeeded(s, step, index, clock.instant()))).orElse(current));
@@ -126,15 +154,25 @@ final class JobRunner {
     return all;
   }
 
+  private static boolean runsCommand(Step step) {
+    return step.executed() && step.command().isPresent() && !step.decisionNeeded();
+  }
+
   private Tick runStep(Step step, long index) {
     int attempt = 1;
     while (true) {
-      Path usagePath = logDir().resolve(logName(index, attempt) + ".usage.json");
-      StepRun started = processes.startHeld(command(step, index, attempt, usagePath));
+      Path usagePath = usagePath(index, attempt);
+      int tried = attempt;
+      StepRun started = (attempt == 1 ? ahead.claim(index) : Optional.<StepRun>empty())
+          .orElseGet(() -> processes.startHeld(command(step, index, tried, usagePath)));
       if (!recordStart(started, step, index, attempt)) {
         return new Tick.Stopped(current);
       }
+      startAhead(index + 1);
       StepOutcome outcome = await(started);
+      if (!(outcome instanceof StepOutcome.Exited e && e.succeeded())) {
+        ahead.discard();
+      }
       StepBatches.StepUsage usage = StepBatches.StepUsage.NONE;
       Optional<String> usageProblem = Optional.empty();
       try {
@@ -184,6 +222,11 @@ final class JobRunner {
    * worker that takes the job over after a crash always finds the process group to stop before
    * it runs the step again ({@code LeasedExecution.stopLeftovers}, DispatchProcessIT). False
    * (and the held process dropped unrun) when the job stopped running meanwhile.
+   *
+   * <p>The commit need only survive a crash of this process ({@link Durability#PROCESS_CRASH}):
+   * the pid is for stopping the step's group on this machine, which a crash of the machine
+   * stops anyway, and the step is recorded done only by its outcome commit, which is fully
+   * durable and syncs this one with it (docs/lifecycle.md, "Crash windows").
    */
   private boolean recordStart(StepRun started, Step step, long index, int attempt) {
     JobEvent begun = new JobEvent.StepStarted(step.id(), index, attempt, config.worker());
@@ -192,7 +235,7 @@ final class JobRunner {
         : List.of(begun);
     Optional<JobState> recorded;
     try {
-      recorded = recordIfRunning(events);
+      recorded = recordIfRunning(events, Durability.PROCESS_CRASH);
     } catch (RuntimeException e) {
       drop(started);
       throw e;
@@ -203,6 +246,18 @@ final class JobRunner {
     }
     started.release();
     return true;
+  }
+
+  /** Starts step {@code index} held while the step before it runs, when it runs a command. */
+  private void startAhead(long index) {
+    List<Step> steps = steps();
+    if (index < steps.size() && runsCommand(steps.get((int) index))) {
+      ahead.start(index, command(steps.get((int) index), index, 1, usagePath(index, 1)));
+    }
+  }
+
+  private Path usagePath(long index, int attempt) {
+    return logDir().resolve(logName(index, attempt) + ".usage.json");
   }
 
   /** Lets a held step exit without running its command, and waits for it. */
@@ -279,8 +334,16 @@ final class JobRunner {
 
   /** Appends {@code events} only while the job is running; empty (nothing written) otherwise. */
   private Optional<JobState> recordIfRunning(List<JobEvent> events) {
+    return recordIfRunning(events, Durability.MACHINE_CRASH);
+  }
+
+  /**
+   * {@link #recordIfRunning(List)} with a commit that must survive only {@code durability}; after
+   * another writer got there first, the reloaded append is fully durable (a rare path).
+   */
+  private Optional<JobState> recordIfRunning(List<JobEvent> events, Durability durability) {
     if (current != null) {
-      Optional<JobState> next = history.append(current, events);
+      Optional<JobState> next = history.append(current, events, durability);
       if (next.isPresent()) {
         current = next.get();
         return next;

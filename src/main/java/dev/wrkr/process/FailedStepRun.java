@@ -31,5 +31,13 @@ record FailedStepRun(Path stdoutLog, Path stderrLog, StepOutcome.FailedToStart o
   public void release() {}
 
   @Override
+  public void discard() {}
+
+  @Override
+  public boolean startedInCurrentWorkingDir() {
+    return false;
+  }
+
+  @Override
   public void cancel(Duration grace) {}
 }

@@ -140,6 +140,7 @@ public final class OsStepProcesses implements StepProcesses {
     FutureTask<OsStepRun.Drains> logs = new FutureTask<>(() -> openLogs(command));
     Thread.ofVirtual().name("wrkr-step-logs").start(logs);
     ProcessBuilder builder = builder(command);
+    Object workingDirKey = directoryKey(command.workingDir());
     long startNanos = System.nanoTime();
     Process process;
     try {
@@ -165,7 +166,16 @@ public final class OsStepProcesses implements StepProcesses {
       return failed(command, "cannot create the log files " + command.stdoutLog() + " and "
           + command.stderrLog() + ": " + e);
     }
-    return OsStepRun.supervise(process, command, config, drains, startNanos);
+    return OsStepRun.supervise(process, command, config, drains, startNanos, workingDirKey);
+  }
+
+  /** The identity of the directory (device and inode), or null when it is gone or unknown. */
+  static Object directoryKey(Path dir) {
+    try {
+      return Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private ProcessBuilder builder(StepCommand command) {

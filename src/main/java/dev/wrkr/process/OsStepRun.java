@@ -2,6 +2,7 @@ package dev.wrkr.process;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,6 +33,14 @@ final class OsStepRun implements StepRun {
   private final CompletableFuture<StepOutcome> outcome = new CompletableFuture<>();
   /** Set once the hold line went out or the hold was dropped; the gate is used once. */
   private final AtomicBoolean gateUsed = new AtomicBoolean();
+  /**
+   * {@code System.nanoTime()} when the release line went out, 0 before: the step's elapsed time
+   * and timeout count from here, not from the spawn, since a run may be started held well before
+   * its turn (the job runner starts the next step while one runs).
+   */
+  private volatile long releasedNanos;
+  /** The identity of the working directory when the process was started in it, if known. */
+  private final Object workingDirKey;
 
   /** Why wrkr stopped the step. */
   private sealed interface Stop {
@@ -41,7 +50,7 @@ final class OsStepRun implements StepRun {
   }
 
   private OsStepRun(Process process, StepCommand command, OsStepProcesses.Config config,
-      Drains drains, long startNanos) {
+      Drains drains, long startNanos, Object workingDirKey) {
     this.process = process;
     this.command = command;
     this.config = config;
@@ -49,6 +58,7 @@ final class OsStepRun implements StepRun {
     this.stderr = drains.stderr();
     this.startNanos = startNanos;
     this.termination = new Termination(process, config.groupMode(), config.shell());
+    this.workingDirKey = workingDirKey;
   }
 
   /** The two drains of one step, opened before its process starts. */
@@ -56,8 +66,8 @@ final class OsStepRun implements StepRun {
 
   /** Starts draining {@code process}'s output and supervising it. */
   static OsStepRun supervise(Process process, StepCommand command, OsStepProcesses.Config config,
-      Drains drains, long startNanos) {
-    OsStepRun run = new OsStepRun(process, command, config, drains, startNanos);
+      Drains drains, long startNanos, Object workingDirKey) {
+    OsStepRun run = new OsStepRun(process, command, config, drains, startNanos, workingDirKey);
     String name = "wrkr-step-" + process.pid();
     drains.stdout().start(process.getInputStream(), name + "-stdout");
     drains.stderr().start(process.getErrorStream(), name + "-stderr");
@@ -101,6 +111,34 @@ final class OsStepRun implements StepRun {
   }
 
   @Override
+  public void discard() {
+    if (releasedNanos != 0) {
+      return;
+    }
+    cancel(Duration.ZERO);
+    await();
+    if (releasedNanos == 0) {
+      deleteIfEmpty(stdout.file());
+      deleteIfEmpty(stderr.file());
+    }
+  }
+
+  private static void deleteIfEmpty(Path file) {
+    try {
+      if (Files.size(file) == 0) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      // Missing already, or not ours to remove: an empty log file left behind is harmless.
+    }
+  }
+
+  @Override
+  public boolean startedInCurrentWorkingDir() {
+    return workingDirKey != null && workingDirKey.equals(OsStepProcesses.directoryKey(command.workingDir()));
+  }
+
+  @Override
   public void cancel(Duration grace) {
     Objects.requireNonNull(grace, "grace");
     if (grace.isNegative()) {
@@ -120,6 +158,7 @@ final class OsStepRun implements StepRun {
     }
     try (OutputStream gate = process.getOutputStream()) {
       if (go) {
+        releasedNanos = System.nanoTime();
         gate.write('\n');
       }
     } catch (IOException e) {
@@ -157,9 +196,13 @@ final class OsStepRun implements StepRun {
       });
     }
     int code = process.waitFor();
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+    long now = System.nanoTime();
+    long released = releasedNanos;
+    Duration elapsed = Duration.ofNanos(now - (released != 0 ? released : startNanos));
     if (cause == null) {
-      termination.sweep(config.killGrace(), elapsed);
+      // Since the spawn, not the release: the sweep's shortcut rests on the pids handed out
+      // since the leader's own (Termination.sweep).
+      termination.sweep(config.killGrace(), Duration.ofNanos(now - startNanos));
     }
     // Normally instant once the group is gone; bounded for a process that escaped the group
     // (a setsid of its own) and still holds a pipe. The counts below are those of this moment.
@@ -192,7 +235,8 @@ final class OsStepRun implements StepRun {
       if (requested != null) {
         return requested;
       }
-      if (limit.isPresent() && System.nanoTime() - startNanos >= limit.get().toNanos()) {
+      long released = releasedNanos;
+      if (limit.isPresent() && released != 0 && System.nanoTime() - released >= limit.get().toNanos()) {
         stop.compareAndSet(null, new Stop.Timeout(limit.get()));
         return stop.get();
       }

@@ -23,6 +23,20 @@ public interface StepRun {
    */
   void release();
 
+  /**
+   * For a run started held and never released: lets it exit without running anything of its
+   * command, waits for that, and removes the log files it was given (they hold nothing), as if
+   * it had never been started. Does nothing to a run that was released.
+   */
+  void discard();
+
+  /**
+   * False when the working directory the held process was started in is no longer the one its
+   * path names (a step before it removed or replaced it), or when the run never started: such a
+   * run must be {@linkplain #discard discarded} and the command started again.
+   */
+  boolean startedInCurrentWorkingDir();
+
   /** Blocks until the outcome is known. Not interruptible; see {@link #await(Duration)}. */
   StepOutcome await();
 

@@ -12,7 +12,8 @@ import java.util.Set;
 public interface Ledger {
   /**
    * Appends {@code request.events()} after {@code request.expectedLastSeq()} in one transaction,
-   * together with the optional snapshot. {@code expectedLastSeq == 0} creates the job.
+   * together with the optional snapshot. {@code expectedLastSeq == 0} creates the job. Once it
+   * returned, the commit survives what {@code request.durability()} names.
    *
    * @return {@link AppendResult.Appended} with the new sequence numbers, or
    *     {@link AppendResult.Conflict} when the job's last sequence number is not the expected one

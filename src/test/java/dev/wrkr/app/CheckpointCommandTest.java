@@ -117,6 +117,7 @@ class CheckpointCommandTest {
   @ValueSource(strings = {"sqlite", "postgres"})
   void bad_checkpoint_input_should_exit_6_and_change_nothing(String kind) {
     String url = runningJob(kind);
+    assertThat(run(url, "checkpoint", "list", "job_cp")).as("a job without checkpoints").isEqualTo(new CliRun(0, "", ""));
     run(url, "checkpoint", "emit", "job_cp", "--type", "plan", "--summary", "p");
     record Case(List<String> argv, String message) {}
     List<Case> cases = List.of(
@@ -127,6 +128,7 @@ class CheckpointCommandTest {
         new Case(List.of("checkpoint", "show", "job_cp", "cp_x"), "invalid checkpoint id"),
         new Case(List.of("checkpoint", "show", "job_cp", "cp_1"), "checkpoint not found"),
         new Case(List.of("checkpoint", "show", "job_nope", "cp_1"), "job not found"),
+        new Case(List.of("checkpoint", "list", "job_nope"), "job not found"),
         new Case(List.of("approve", "job_cp", "--checkpoint", "cp_3", "--reason", "ok"), "only decision-needed checkpoints can be approved"),
         new Case(List.of("checkpoint"), "Missing required subcommand"));
     for (Case c : cases) {

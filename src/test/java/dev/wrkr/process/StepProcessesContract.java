@@ -105,6 +105,45 @@ abstract class StepProcessesContract {
   }
 
   @Test
+  void a_discarded_held_step_should_run_nothing_and_leave_no_log_files() {
+    StepRun run = processes().startHeld(aStep("echo ran > marker"));
+
+    run.discard();
+
+    assertThat(run.poll()).isPresent();
+    assertThat(dir.resolve("marker")).doesNotExist();
+    assertThat(run.stdoutLog()).doesNotExist();
+    assertThat(run.stderrLog()).doesNotExist();
+  }
+
+  @Test
+  void discarding_a_released_step_should_change_nothing() {
+    StepRun run = processes().start(aStep("echo ran > marker"));
+
+    finish(run);
+    run.discard();
+
+    assertThat(dir.resolve("marker")).hasContent("ran");
+    assertThat(run.stdoutLog()).exists();
+  }
+
+  @Test
+  void a_held_step_should_tell_when_its_working_directory_was_replaced() throws IOException {
+    Path work = Files.createDirectories(dir.resolve("work"));
+    StepRun kept = processes().startHeld(StepCommand.of("true", work, dir.resolve("logs"), "kept"));
+    assertThat(kept.startedInCurrentWorkingDir()).isTrue();
+
+    Files.move(work, dir.resolve("old-work"));
+    Files.createDirectories(work);
+    StepRun fresh = processes().startHeld(StepCommand.of("true", work, dir.resolve("logs"), "fresh"));
+
+    assertThat(kept.startedInCurrentWorkingDir()).isFalse();
+    assertThat(fresh.startedInCurrentWorkingDir()).isTrue();
+    kept.discard();
+    fresh.discard();
+  }
+
+  @Test
   void shell_errors_should_name_the_line_of_the_command_not_of_the_hold() {
     StepRun run = processes().start(aStep("true\nno-such-command-wrkr-test"));
 

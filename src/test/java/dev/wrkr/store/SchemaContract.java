@@ -68,7 +68,7 @@ interface SchemaContract extends StoreFixture {
         .isInstanceOfSatisfying(
             StoreException.class,
             e -> assertThat(e.code()).isEqualTo(ReasonCode.E_STORE_UNAVAILABLE))
-        .hasMessage("store schema version 99 is newer than this wrkr supports (2); upgrade wrkr");
+        .hasMessage("store schema version 99 is newer than this wrkr supports (" + Migrator.latest() + "); upgrade wrkr");
   }
 
   @Test

@@ -71,6 +71,34 @@ class SqliteStoreTest extends StoreContract {
     }
   }
 
+  /** SQLite's {@code PRAGMA synchronous} value for FULL: every commit synced before it returns. */
+  private static final int FULL = 2;
+
+  @Test
+  void commits_after_one_that_need_only_survive_this_process_should_be_synced_again() throws SQLException {
+    SqliteStore sqlite = (SqliteStore) store();
+    assertThat(sqlite.synchronous()).isEqualTo(FULL);
+
+    sqlite.ledger().append(processCrashOnly(0, Events.events(1, 2)));
+    assertThat(sqlite.synchronous()).as("after an append").isEqualTo(FULL);
+
+    assertThat(sqlite.ledger().append(processCrashOnly(0, Events.events(3, 1))))
+        .isInstanceOf(AppendResult.Conflict.class);
+    assertThat(sqlite.synchronous()).as("after a conflict").isEqualTo(FULL);
+
+    executeRaw("INSERT INTO events (job_id, seq, created_at, type, payload)"
+        + " VALUES ('job-1', 3, '2026-01-01T00:00:00.000000000Z', 't', '{}')");
+    assertThatThrownBy(() -> sqlite.ledger().append(processCrashOnly(2, Events.events(3, 1))))
+        .isInstanceOf(StoreException.class);
+    assertThat(sqlite.synchronous()).as("after a failed transaction").isEqualTo(FULL);
+    assertThat(sqlite.ledger().lastSeq(Events.aJob())).as("rolled back").isEqualTo(2);
+  }
+
+  private static AppendRequest processCrashOnly(long expectedLastSeq, java.util.List<NewEvent> events) {
+    return new AppendRequest(Events.aJob(), expectedLastSeq, events, java.util.Optional.empty(),
+        Durability.PROCESS_CRASH);
+  }
+
   @Test
   void opening_a_file_that_is_not_a_database_should_fail_with_store_unavailable()
       throws IOException {

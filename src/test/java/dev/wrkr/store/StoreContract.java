@@ -16,6 +16,7 @@ abstract class StoreContract
         LeasesContract,
         SchemaContract,
         MigrationContract,
+        CheckpointIndexContract,
         ThreadRaceContract,
         ProcessContract,
         RetentionContract {

@@ -1,5 +1,6 @@
 package dev.wrkr.store.jdbc;
 
+import dev.wrkr.store.Durability;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -20,6 +21,13 @@ public interface Dialect {
 
   /** Rolls back whatever is open and leaves the connection in auto-commit mode; never throws. */
   void rollback(Connection connection);
+
+  /**
+   * Outside a transaction: sets what the next commits on {@code connection} must survive, until
+   * set again. A dialect whose database is not on the writer's machine keeps every commit
+   * durable and does nothing.
+   */
+  void durability(Connection connection, Durability durability) throws SQLException;
 
   /** Inside a transaction: waits until no other process migrates this database. */
   void lockForMigration(Connection connection) throws SQLException;

@@ -1,6 +1,7 @@
 package dev.wrkr.store.jdbc;
 
 import dev.wrkr.failure.ReasonCode;
+import dev.wrkr.store.Durability;
 import dev.wrkr.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,17 +62,36 @@ public final class Jdbc {
    * @param operation what is being done, for error messages ("append to job x")
    */
   public <T> T inTransaction(String operation, Work<T> work) {
+    return inTransaction(operation, Durability.MACHINE_CRASH, work);
+  }
+
+  /**
+   * {@link #inTransaction(String, Work)} with a commit that must survive only {@code durability};
+   * the connection is set back to {@link Durability#MACHINE_CRASH} before it is given back,
+   * whatever happened ({@code SqliteStoreTest}).
+   */
+  public <T> T inTransaction(String operation, Durability durability, Work<T> work) {
     return withRetry(
         operation,
         connection -> {
-          dialect.begin(connection);
+          boolean relaxed = durability != Durability.MACHINE_CRASH;
+          if (relaxed) {
+            dialect.durability(connection, durability);
+          }
           try {
-            T result = work.run(connection);
-            dialect.commit(connection);
-            return result;
-          } catch (SQLException | RuntimeException e) {
-            dialect.rollback(connection);
-            throw e;
+            dialect.begin(connection);
+            try {
+              T result = work.run(connection);
+              dialect.commit(connection);
+              return result;
+            } catch (SQLException | RuntimeException e) {
+              dialect.rollback(connection);
+              throw e;
+            }
+          } finally {
+            if (relaxed) {
+              dialect.durability(connection, Durability.MACHINE_CRASH);
+            }
           }
         });
   }

@@ -55,6 +55,17 @@ public final class JdbcLedger implements Ledger {
           + " ORDER BY seq LIMIT ?";
   private static final String READ_TYPE =
       "SELECT seq, created_at, type, payload FROM events WHERE job_id = ? AND type = ? ORDER BY seq";
+  /** The type that migration 3's partial index {@code events_checkpoints} covers. */
+  private static final String CHECKPOINT_TYPE = "checkpoint_emitted";
+  /**
+   * {@link #READ_TYPE} for checkpoints, with the type written as a literal: a planner uses a
+   * partial index only when the query's WHERE clause implies the index's, which a bound
+   * parameter does not guarantee (PostgreSQL's generic plans). {@code CheckpointIndexContract}
+   * checks the plan on both stores.
+   */
+  public static final String READ_CHECKPOINTS =
+      "SELECT seq, created_at, type, payload FROM events WHERE job_id = ? AND type = '"
+          + CHECKPOINT_TYPE + "' ORDER BY seq";
 
   private final Jdbc jdbc;
 
@@ -67,6 +78,7 @@ public final class JdbcLedger implements Ledger {
     request.events().forEach(JdbcLedger::checkStorable);
     return jdbc.inTransaction(
         "append to job " + request.jobId(),
+        request.durability(),
         connection -> {
           long expected = request.expectedLastSeq();
           long last = expected + request.events().size();
@@ -142,7 +154,9 @@ public final class JdbcLedger implements Ledger {
     Objects.requireNonNull(type, "type");
     return jdbc.withConnection(
         "read the " + type + " events of job " + job,
-        connection -> Jdbc.query(connection, READ_TYPE, row -> event(job, row), job.value(), type));
+        connection -> type.equals(CHECKPOINT_TYPE)
+            ? Jdbc.query(connection, READ_CHECKPOINTS, row -> event(job, row), job.value())
+            : Jdbc.query(connection, READ_TYPE, row -> event(job, row), job.value(), type));
   }
 
   @Override

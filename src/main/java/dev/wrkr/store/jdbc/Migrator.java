@@ -26,7 +26,8 @@ public final class Migrator {
   /** Every migration this build knows, oldest first. Add new ones at the end; never edit one. */
   public static final List<Migration> MIGRATIONS = List.of(
       new Migration(1, "init"),
-      new Migration(2, "snapshot_checkpoint", SnapshotCheckpointFill::run));
+      new Migration(2, "snapshot_checkpoint", SnapshotCheckpointFill::run),
+      new Migration(3, "checkpoint_index"));
 
   private static final String CREATE_VERSION_TABLE =
       "CREATE TABLE IF NOT EXISTS schema_version ("

@@ -1,5 +1,6 @@
 package dev.wrkr.store.postgres;
 
+import dev.wrkr.store.Durability;
 import dev.wrkr.store.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,6 +41,13 @@ final class PostgresDialect implements Dialect {
       // The connection is broken; the pool drops it and the server has rolled back.
     }
   }
+
+  /**
+   * Every commit stays synchronous: the server is usually on another machine than the worker and
+   * its steps, so a crash of the server alone could lose a commit whose step goes on running.
+   */
+  @Override
+  public void durability(Connection connection, Durability durability) {}
 
   @Override
   public void lockForMigration(Connection connection) throws SQLException {

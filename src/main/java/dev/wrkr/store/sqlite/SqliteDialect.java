@@ -1,5 +1,6 @@
 package dev.wrkr.store.sqlite;
 
+import dev.wrkr.store.Durability;
 import dev.wrkr.store.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,6 +46,21 @@ final class SqliteDialect implements Dialect {
     } catch (SQLException e) {
       // No transaction was open (BEGIN itself failed), or SQLite already rolled it back.
     }
+  }
+
+  /**
+   * {@code synchronous=NORMAL} for {@link Durability#PROCESS_CRASH}: in WAL mode the commit is
+   * written to the WAL through the OS (which a crash of this process does not lose) but not
+   * synced; the next {@code FULL} commit syncs the WAL, and every frame before it, at once. After
+   * a crash of the machine the WAL is replayed up to its last synced commit, so a prefix of the
+   * commits survives, never a later one without an earlier one (docs/lifecycle.md).
+   */
+  @Override
+  public void durability(Connection connection, Durability durability) throws SQLException {
+    execute(connection, switch (durability) {
+      case MACHINE_CRASH -> "PRAGMA synchronous=FULL";
+      case PROCESS_CRASH -> "PRAGMA synchronous=NORMAL";
+    });
   }
 
   @Override

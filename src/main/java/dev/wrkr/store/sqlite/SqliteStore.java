@@ -25,7 +25,9 @@ import org.sqlite.SQLiteConfig;
  * <p>Durability: the database runs in WAL mode with {@code synchronous=FULL}, so the WAL is synced
  * to disk before each commit returns; a commit that returned survives a crash of the process or
  * of the machine. That costs one fsync per commit, which bounds single-event appends (see {@code
- * docs/performance.md}).
+ * docs/performance.md}). An append that need only survive a crash of this process ({@link
+ * dev.wrkr.store.Durability#PROCESS_CRASH}: a step's start) runs with {@code synchronous=NORMAL}
+ * and is synced by the next full commit ({@link SqliteDialect#durability}).
  *
  * <p>Opening is cheap on purpose, because the CLI opens the store on every invocation: one
  * connection, no pool, a hand-written migrator that costs one query when the schema is current.
@@ -37,8 +39,20 @@ public final class SqliteStore extends JdbcStore {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-  private SqliteStore(Path file, SingleConnection connections) {
-    super(new Jdbc(new SqliteDialect(), connections, file.toString()), connections, file.toString());
+  private final Jdbc jdbc;
+
+  private SqliteStore(Path file, Jdbc jdbc, SingleConnection connections) {
+    super(jdbc, connections, file.toString());
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The {@code PRAGMA synchronous} of this store's connection now: 2 (FULL) between appends, so
+   * that every commit not asked otherwise is synced ({@link dev.wrkr.store.Durability}).
+   */
+  public int synchronous() {
+    return jdbc.withConnection("read PRAGMA synchronous", connection ->
+        Jdbc.queryOne(connection, "PRAGMA synchronous", row -> row.getInt(1)).orElseThrow());
   }
 
   /**
@@ -75,7 +89,8 @@ public final class SqliteStore extends JdbcStore {
     }
     createFile(file);
     Connection connection = connect(file);
-    return new SqliteStore(file, new SingleConnection(connection));
+    SingleConnection connections = new SingleConnection(connection);
+    return new SqliteStore(file, new Jdbc(new SqliteDialect(), connections, file.toString()), connections);
   }
 
   private static void createFile(Path file) {
