@@ -43,7 +43,8 @@ public final class Training {
         workspace: .
         steps:
           - id: one
-            command: 'true'
+            command: 'printf "plain\\ntoken = abcdefgh12345\\n" > out.txt'
+            artifacts: [out.txt]
       """;
 
   private Training() {}
@@ -72,6 +73,9 @@ public final class Training {
               List.of("status", "training_job"),
               List.of("--json", "status", "training_job"),
               List.of("status", "--help"),
+              // export and verify: their classes in the cache too (they run with the full JIT)
+              List.of("export", "training_job", "--unsafe-capture-raw"),
+              List.of("verify", "training_job"),
               List.of("no-such-command"))) {
         new Cli(io).run(argv.toArray(String[]::new));
       }

@@ -110,10 +110,15 @@ class LauncherIT {
         {"job", "inspect", "x.zip"}, {"job", "diff", "a.zip", "b.zip"}, {"report", "github", "x.zip"}};
     String[][] c1 = {{"version"}, {"status", "job_x"}, {"jobs"}, {"--json", "checkpoint", "list", "job_x"}};
     for (String[] args : full) {
-      assertThat(tieredStopAtLevel(launch(flags, args).out())).as(String.join(" ", args)).isEqualTo("4");
+      String out = launch(flags, args).out();
+      assertThat(tieredStopAtLevel(out)).as(String.join(" ", args)).isEqualTo("4");
+      assertThat(out).as("C2 limited to the hashing and scanning loops")
+          .containsPattern("CompilerDirectivesFile += \\S*src/main/jvm/jobpack-jit.json");
     }
     for (String[] args : c1) {
-      assertThat(tieredStopAtLevel(launch(flags, args).out())).as(String.join(" ", args)).isEqualTo("1");
+      String out = launch(flags, args).out();
+      assertThat(tieredStopAtLevel(out)).as(String.join(" ", args)).isEqualTo("1");
+      assertThat(out).doesNotContain("jobpack-jit.json");
     }
   }
 
