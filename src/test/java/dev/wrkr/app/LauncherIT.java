@@ -183,4 +183,48 @@ class LauncherIT {
           .isGreaterThan(Files.getLastModifiedTime(target.resolve("wrkr.jar")));
     }
   }
+
+  /**
+   * Maven leaves an up-to-date jar untouched, so after a build triggered by a source file that is
+   * newer than the jar but unchanged, the jar must still count as newer: a copy of the launcher
+   * beside the real jar, a fake {@code mvn} that counts its runs and builds nothing, and two starts
+   * must build once.
+   */
+  @Test
+  void a_build_that_leaves_the_jar_untouched_should_not_make_every_start_build_again() throws Exception {
+    Path repo = Files.createDirectories(home.resolve("repo"));
+    Path realTarget = LAUNCHER.getParent().resolve("target");
+    Files.copy(LAUNCHER, repo.resolve("wrkr"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    Path target = Files.createDirectories(repo.resolve("target"));
+    Files.copy(realTarget.resolve("wrkr.jar"), target.resolve("wrkr.jar"));
+    Files.createSymbolicLink(target.resolve("lib"), realTarget.resolve("lib"));
+    Files.createSymbolicLink(target.resolve("native"), realTarget.resolve("native"));
+    Files.writeString(repo.resolve("pom.xml"), "<project/>\n");
+    Path source = Files.createDirectories(repo.resolve("src/main/java")).resolve("Touched.java");
+    Files.writeString(source, "class Touched {}\n");
+    java.nio.file.attribute.FileTime old =
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+    Files.setLastModifiedTime(repo.resolve("pom.xml"), old);
+    Files.setLastModifiedTime(target.resolve("wrkr.jar"), old);  // the source is newer than the jar
+    Path bin = Files.createDirectories(home.resolve("bin"));
+    Path runs = home.resolve("mvn-runs");
+    Path mvn = bin.resolve("mvn");
+    Files.writeString(mvn, "#!/bin/sh\necho run >> '" + runs + "'\n");
+    mvn.toFile().setExecutable(true);
+
+    Map<String, String> env = new HashMap<>();
+    env.put("PATH", bin + ":" + System.getenv("PATH"));
+    env.put("WRKR_NO_CACHE", "1");
+    List<String> cmd = List.of(repo.resolve("wrkr").toString(), "version");
+    for (int start = 0; start < 2; start++) {
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(out).isZero();
+      assertThat(out).contains("wrkr " + BuildInfo.current().version());
+    }
+    assertThat(Files.readAllLines(runs)).as("builds over two starts").hasSize(1);
+  }
 }
