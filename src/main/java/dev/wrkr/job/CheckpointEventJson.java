@@ -166,7 +166,7 @@ final class CheckpointEventJson {
   }
 
   /** A list of strings; null when it is anything else (a null list included). */
-  private static List<String> strings(JsonPull p, Token t) {
+  static List<String> strings(JsonPull p, Token t) {
     if (t != Token.START_ARRAY) {
       return null;
     }

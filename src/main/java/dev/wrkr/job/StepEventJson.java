@@ -137,17 +137,8 @@ final class StepEventJson {
   }
 
   private static Strings strings(JsonPull p, Token t) {
-    if (t != Token.START_ARRAY) {
-      return null;
-    }
-    List<String> out = new ArrayList<>();
-    for (Token v = p.nextToken(); v != Token.END_ARRAY; v = p.nextToken()) {
-      if (v != Token.STRING) {
-        return null;
-      }
-      out.add(p.string());
-    }
-    return new Strings(out);
+    List<String> list = CheckpointEventJson.strings(p, t);
+    return list == null ? null : new Strings(list);
   }
 
   private static Records records(JsonPull p, Token t) {
