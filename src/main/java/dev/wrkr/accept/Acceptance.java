@@ -1,7 +1,6 @@
 package dev.wrkr.accept;
 
 import dev.wrkr.codec.Json;
-import dev.wrkr.codec.Timestamps;
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.process.StepProcesses;
 import dev.wrkr.schema.SchemaId;
@@ -74,12 +73,7 @@ public final class Acceptance {
 
   /** The {@code wrkr.accept_result} document (reference §7.3) of {@code checks}. */
   public static ObjectNode result(String jobId, Instant createdAt, String producerVersion, List<CheckResult> checks) {
-    ObjectNode n = Json.wire().createObjectNode();
-    n.put("schema_id", "wrkr.accept_result");
-    n.put("schema_version", "v1");
-    n.put("created_at", Timestamps.format(createdAt));
-    n.put("producer_version", producerVersion);
-    n.put("job_id", jobId);
+    ObjectNode n = Json.document("wrkr.accept_result", createdAt, producerVersion, jobId);
     n.put("checks_run", checks.size());
     n.put("checks_passed", checks.stream().filter(CheckResult::passed).count());
     var failures = n.putArray("failures");

@@ -3,7 +3,6 @@ package dev.wrkr.bridge;
 import dev.wrkr.checkpoint.Checkpoint;
 import dev.wrkr.codec.Canonical;
 import dev.wrkr.codec.Json;
-import dev.wrkr.codec.Timestamps;
 import dev.wrkr.codec.Utf8Order;
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
@@ -107,12 +106,7 @@ public record WorkItem(
 
   /** The payload as a JSON tree, fields in Wrkr's order; {@code artifact_pointers} only when non-empty. */
   public ObjectNode toJson() {
-    ObjectNode n = Json.wire().createObjectNode();
-    n.put("schema_id", SCHEMA_ID);
-    n.put("schema_version", "v1");
-    n.put("created_at", Timestamps.format(createdAt));
-    n.put("producer_version", producerVersion);
-    n.put("job_id", jobId);
+    ObjectNode n = Json.document(SCHEMA_ID, createdAt, producerVersion, jobId);
     n.put("checkpoint_id", checkpointId);
     n.put("checkpoint_type", checkpointType);
     n.put("required_action", requiredAction);

@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -19,6 +20,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The product's one JSON mapper and its strict reading rules.
@@ -88,6 +90,21 @@ public final class Json {
    */
   public static JsonMapper wire() {
     return Holder.MAPPER;
+  }
+
+  /**
+   * A new document tree that starts with the fields every Wrkr document (v1) starts with, in
+   * Wrkr's order: {@code schema_id}, {@code schema_version}, {@code created_at}, {@code
+   * producer_version}, {@code job_id}.
+   */
+  public static ObjectNode document(String schemaId, Instant createdAt, String producerVersion, String jobId) {
+    ObjectNode n = wire().createObjectNode();
+    n.put("schema_id", schemaId);
+    n.put("schema_version", "v1");
+    n.put("created_at", Timestamps.format(createdAt));
+    n.put("producer_version", producerVersion);
+    n.put("job_id", jobId);
+    return n;
   }
 
   /** Parses one JSON value from text, strictly. */

@@ -47,13 +47,7 @@ final class JobpackEntries {
   }
 
   private ObjectNode envelope(String schemaId) {
-    ObjectNode n = Json.wire().createObjectNode();
-    n.put("schema_id", schemaId);
-    n.put("schema_version", "v1");
-    n.put("created_at", createdAt);
-    n.put("producer_version", producerVersion);
-    n.put("job_id", facts.jobId().value());
-    return n;
+    return Json.document(schemaId, facts.lastEventAt(), producerVersion, facts.jobId().value());
   }
 
   /** {@code job.json}: Wrkr's fields only. */

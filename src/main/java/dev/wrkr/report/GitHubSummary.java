@@ -2,7 +2,6 @@ package dev.wrkr.report;
 
 import dev.wrkr.codec.Canonical;
 import dev.wrkr.codec.Json;
-import dev.wrkr.codec.Timestamps;
 import dev.wrkr.schema.SchemaId;
 import dev.wrkr.schema.Schemas;
 import java.time.Instant;
@@ -41,12 +40,7 @@ public record GitHubSummary(
 
   /** The document as a JSON tree, fields in Wrkr's declaration order. */
   public ObjectNode toJson() {
-    ObjectNode n = Json.wire().createObjectNode();
-    n.put("schema_id", SCHEMA_ID);
-    n.put("schema_version", "v1");
-    n.put("created_at", Timestamps.format(createdAt));
-    n.put("producer_version", producerVersion);
-    n.put("job_id", jobId);
+    ObjectNode n = Json.document(SCHEMA_ID, createdAt, producerVersion, jobId);
     n.put("status", status);
     n.putObject("acceptance").put("checks_run", acceptance.checksRun())
         .put("checks_passed", acceptance.checksPassed()).put("failed", acceptance.failed());
