@@ -43,7 +43,7 @@ class CheckpointEventJsonTest {
     CheckpointEventJson.read(payload).ifPresent(e -> assertThat(Optional.<JobEvent>of(e)).isEqualTo(viaMapper));
   }
 
-  private static Optional<JobEvent> decode(java.util.function.Supplier<JobEvent> decoder) {
+  static Optional<JobEvent> decode(java.util.function.Supplier<JobEvent> decoder) {
     try {
       return Optional.ofNullable(decoder.get());
     } catch (RuntimeException e) {

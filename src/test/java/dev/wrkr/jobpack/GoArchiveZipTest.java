@@ -1,5 +1,6 @@
 package dev.wrkr.jobpack;
 
+import static dev.wrkr.testing.CliRun.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wrkr.testing.CliHarness;
@@ -115,8 +116,4 @@ class GoArchiveZipTest {
     assertThat(check(damaged)).startsWith("fail:").contains("events.jsonl");
   }
 
-  private static CliRun ok(CliRun r) {
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    return r;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.wrkr.jobpack;
 
+import static dev.wrkr.testing.CliRun.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wrkr.codec.Digests;
@@ -32,11 +33,6 @@ class JobpackCommandsTest {
   private CliRun run(String... argv) {
     Map<String, String> env = Map.of("WRKR_HOME", dir.resolve("home").toString(), "PATH", System.getenv("PATH"));
     return new CliHarness(env, dir, InstantSource.fixed(now)).run(argv);
-  }
-
-  private static CliRun ok(CliRun r) {
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    return r;
   }
 
   private static JsonNode json(CliRun r) {

@@ -1,5 +1,6 @@
 package dev.wrkr.jobpack;
 
+import static dev.wrkr.testing.CliRun.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wrkr.codec.Json;
@@ -26,11 +27,6 @@ class JobpackSigningCommandsTest {
     env.putIfAbsent("WRKR_HOME", dir.resolve("home").toString());
     env.putIfAbsent("PATH", System.getenv("PATH"));
     return new CliHarness(env, dir).run(argv);
-  }
-
-  private static CliRun ok(CliRun r) {
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    return r;
   }
 
   private static JsonNode err(CliRun r) {

@@ -1,9 +1,10 @@
 package dev.wrkr.report;
 
+import static dev.wrkr.testing.CliRun.ok;
+import static dev.wrkr.testing.Golden.versionFree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wrkr.codec.Json;
-import dev.wrkr.release.BuildInfo;
 import dev.wrkr.testing.CliHarness;
 import dev.wrkr.testing.CliRun;
 import dev.wrkr.testing.Golden;
@@ -29,16 +30,6 @@ class ReportGithubCommandTest {
     env.putIfAbsent("WRKR_HOME", dir.resolve("home").toString());
     env.putIfAbsent("PATH", System.getenv("PATH"));
     return new CliHarness(env, dir).run(argv);
-  }
-
-  private static CliRun ok(CliRun r) {
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    return r;
-  }
-
-  private static String versionFree(String text) {
-    return text.replace("\"producer_version\":\"" + BuildInfo.current().version() + "\"",
-        "\"producer_version\":\"VERSION\"");
   }
 
   private Path reports() {
