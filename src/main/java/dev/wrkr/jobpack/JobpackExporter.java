@@ -218,7 +218,7 @@ public final class JobpackExporter {
       total += size;
       RawCapture.Copied copied;
       try (OutputStream o = w.rawStream(e.getKey())) {
-        copied = RawCapture.copy(file.get(), o, true, hasher);
+        copied = RawCapture.copy(file.get(), o, hasher);
       }
       w.recordDigest(e.getKey(), copied.entrySha256());
       String recorded = e.getValue().record().flatMap(r -> r.sha256()).orElse("");

@@ -29,16 +29,6 @@ final class RawCapture {
 
   private RawCapture() {}
 
-  /** {@link #copy(Path, OutputStream, boolean, ExecutorService)} with a hashing thread of its own. */
-  static Copied copy(Path file, OutputStream entry, boolean redact) throws IOException {
-    ExecutorService hasher = hasher();
-    try {
-      return copy(file, entry, redact, hasher);
-    } finally {
-      hasher.shutdownNow();
-    }
-  }
-
   /** A single thread for {@link BackgroundSha256}: one per export, shut down by the caller. */
   static ExecutorService hasher() {
     return Executors.newSingleThreadExecutor(r -> {
@@ -49,7 +39,7 @@ final class RawCapture {
   }
 
   /** Copies {@code file} into {@code entry}; the digests are computed on {@code hasher}. */
-  static Copied copy(Path file, OutputStream entry, boolean redact, ExecutorService hasher) throws IOException {
+  static Copied copy(Path file, OutputStream entry, ExecutorService hasher) throws IOException {
     long fileBytes = 0;
     long entryBytes = 0;
     try (InputStream in = Files.newInputStream(file)) {
@@ -62,7 +52,7 @@ final class RawCapture {
           break;
         }
       }
-      if (!redact || binary) {
+      if (binary) {
         BackgroundSha256 fileSha = new BackgroundSha256(hasher);
         for (int n = first; n > 0; n = in.read(buf)) {
           fileSha.update(buf, 0, n);

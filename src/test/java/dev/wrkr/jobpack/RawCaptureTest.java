@@ -46,7 +46,7 @@ class RawCaptureTest {
     Files.write(file, content);
 
     ByteArrayOutputStream entry = new ByteArrayOutputStream();
-    RawCapture.Copied copied = RawCapture.copy(file, entry, true);
+    RawCapture.Copied copied = copy(file, entry);
 
     Redactor expected = new Redactor();
     ByteArrayOutputStream want = new ByteArrayOutputStream();
@@ -83,7 +83,7 @@ class RawCaptureTest {
     Files.write(file, content);
 
     ByteArrayOutputStream entry = new ByteArrayOutputStream();
-    RawCapture.Copied copied = RawCapture.copy(file, entry, true);
+    RawCapture.Copied copied = copy(file, entry);
 
     assertThat(copied.fileSha256()).isEqualTo(Sha256.create().update(content).hex());
     assertThat(copied.entrySha256()).isEqualTo(Sha256.create().update(entry.toByteArray()).hex());
@@ -96,6 +96,15 @@ class RawCaptureTest {
       assertThat(copied.entrySha256()).isNotEqualTo(copied.fileSha256());
       assertThat(entry.toString(StandardCharsets.UTF_8)).contains("password=[REDACTED:secret_assignment]")
           .doesNotContain("hunter2");
+    }
+  }
+
+  private static RawCapture.Copied copy(Path file, ByteArrayOutputStream entry) throws java.io.IOException {
+    java.util.concurrent.ExecutorService hasher = RawCapture.hasher();
+    try {
+      return RawCapture.copy(file, entry, hasher);
+    } finally {
+      hasher.shutdownNow();
     }
   }
 }
