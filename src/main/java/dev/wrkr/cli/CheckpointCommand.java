@@ -56,14 +56,14 @@ final class CheckpointCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      List<Checkpoint> checkpoints = invocation.services().checkpoints().list(JobId.of(jobId));
       Output out = invocation.output();
       if (out.json()) {
-        out.result(checkpoints);
+        out.result(invocation.services().checkpoints().list(JobId.of(jobId)));
         return 0;
       }
+      List<CheckpointService.Headline> checkpoints = invocation.services().checkpoints().headlines(JobId.of(jobId));
       List<String> lines = new java.util.ArrayList<>(checkpoints.size());
-      for (Checkpoint cp : checkpoints) {
+      for (CheckpointService.Headline cp : checkpoints) {
         lines.add("checkpoint=" + cp.checkpointId() + " type=" + cp.type() + " status=" + cp.status()
             + " summary=" + Text.bounded(cp.summary()));
       }

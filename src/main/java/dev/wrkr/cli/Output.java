@@ -7,6 +7,7 @@ import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
 import dev.wrkr.release.BuildInfo;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,7 +52,10 @@ final class Output {
     for (String text : texts) {
       b.append(text).append('\n');
     }
-    io.out().print(b);
+    // Encoded here, in one intrinsic call: the stream's character encoder is interpreted code on
+    // a cold JVM, ~2 ms for a thousand-line listing (docs/performance.md, "Dispatch").
+    byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+    io.out().write(bytes, 0, bytes.length);
   }
 
   /** A result object as pretty JSON (field order = record component order). */

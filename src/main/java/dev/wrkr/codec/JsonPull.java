@@ -31,6 +31,27 @@ public final class JsonPull {
   private long longValue;
   private double doubleValue;
 
+  /**
+   * The value of {@code json}, the text of one JSON string as a database's JSON functions render
+   * it (valid JSON, no space around it); null when it is not a string. One without escapes is cut
+   * out of the text directly, without checking it further.
+   */
+  public static String unquote(String json) {
+    int last = json.length() - 1;
+    if (last < 1 || json.charAt(0) != '"' || json.charAt(last) != '"') {
+      return null;
+    }
+    if (json.indexOf('\\') < 0) {
+      return json.substring(1, last);
+    }
+    try {
+      JsonPull p = new JsonPull(json);
+      return p.nextToken() == Token.STRING && p.nextToken() == null ? p.string() : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   public JsonPull(String json) {
     this.s = json;
   }

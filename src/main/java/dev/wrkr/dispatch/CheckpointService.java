@@ -3,11 +3,14 @@ package dev.wrkr.dispatch;
 import dev.wrkr.checkpoint.ApprovalRecord;
 import dev.wrkr.checkpoint.Checkpoint;
 import dev.wrkr.checkpoint.CheckpointRules;
+import dev.wrkr.codec.JsonPull;
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
 import dev.wrkr.job.JobEvent;
 import dev.wrkr.job.JobId;
 import dev.wrkr.job.JobState;
+import dev.wrkr.job.JobStatus;
+import dev.wrkr.store.CheckpointHead;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -51,6 +54,56 @@ public final class CheckpointService {
       }
     }
     return out;
+  }
+
+  /** What a text listing prints of a checkpoint. */
+  public record Headline(String checkpointId, String type, String status, String summary) {}
+
+  /**
+   * What a text listing prints of the job's checkpoints, in ledger order. When the store picks
+   * the three fields out of the payloads itself ({@link JobHistory#checkpointHeads}) and each is a
+   * string (the status a known one), they are used as they are, and the rest of each payload is
+   * not decoded; otherwise — another store, or any head that is not plain, which a damaged
+   * payload gives — the checkpoints are decoded in full, exactly as {@link #list} does, so a
+   * damaged event is reported as it always was. docs/lifecycle.md, "Checkpoints", says what a
+   * listing checks.
+   */
+  public List<Headline> headlines(JobId job) {
+    Optional<List<CheckpointHead>> heads = history.checkpointHeads(job);
+    if (heads.isPresent()) {
+      List<Headline> out = new ArrayList<>(heads.get().size());
+      for (CheckpointHead head : heads.get()) {
+        Headline line = head.complete() ? headline(head) : null;
+        if (line == null) {
+          out = null;
+          break;
+        }
+        out.add(line);
+      }
+      if (out != null) {
+        if (out.isEmpty() && !history.exists(job)) {
+          throw StatusService.jobNotFound(job);
+        }
+        return out;
+      }
+    }
+    List<Headline> out = new ArrayList<>();
+    for (Checkpoint cp : list(job)) {
+      out.add(new Headline(cp.checkpointId(), cp.type(), cp.status(), cp.summary()));
+    }
+    return out;
+  }
+
+  /** The head as a headline; null when a member is not a string or the status is unknown. */
+  private static Headline headline(CheckpointHead head) {
+    String type = JsonPull.unquote(head.typeJson());
+    String status = JsonPull.unquote(head.statusJson());
+    String summary = JsonPull.unquote(head.summaryJson());
+    Optional<JobStatus> known = status == null ? Optional.empty() : JobStatus.fromWire(status);
+    if (type == null || known.isEmpty() || summary == null) {
+      return null;
+    }
+    return new Headline("cp_" + head.seq(), type, known.get().wire(), summary);
   }
 
   /** One checkpoint; {@code E_INVALID_INPUT_SCHEMA} for a bad or unknown id. */

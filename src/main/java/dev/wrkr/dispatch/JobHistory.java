@@ -10,6 +10,7 @@ import dev.wrkr.job.JobStateJson;
 import dev.wrkr.job.JobState.SequencedEvent;
 import dev.wrkr.store.AppendRequest;
 import dev.wrkr.store.AppendResult;
+import dev.wrkr.store.CheckpointHead;
 import dev.wrkr.store.Durability;
 import dev.wrkr.store.JobIndex;
 import dev.wrkr.store.JobRow;
@@ -92,6 +93,11 @@ public final class JobHistory {
   /** The job's events of one type, in order; empty for an unknown job. */
   public List<RecordedEvent> events(JobId job, String type) {
     return recorded(ledger.readType(job, type));
+  }
+
+  /** The heads of the job's checkpoints, when the store reads them without whole payloads. */
+  public Optional<List<CheckpointHead>> checkpointHeads(JobId job) {
+    return ledger.readCheckpointHeads(job);
   }
 
   /** True when the store has the job. */

@@ -2,6 +2,7 @@ package dev.wrkr.store;
 
 import dev.wrkr.job.JobId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +36,15 @@ public interface Ledger {
    * reader skip decoding the rest of a long ledger (checkpoint listings).
    */
   List<StoredEvent> readType(JobId job, String type);
+
+  /**
+   * The heads of the job's {@code checkpoint_emitted} events, in sequence order, picked out of the
+   * payloads by the database in one round trip (see {@link CheckpointHead}); empty when this store
+   * does not do that, and the reader must decode {@link #readType} instead. A listing of a
+   * thousand checkpoints on a cold JVM spent most of its time fetching and decoding whole
+   * payloads it printed three fields of (docs/performance.md, "Dispatch").
+   */
+  Optional<List<CheckpointHead>> readCheckpointHeads(JobId job);
 
   /**
    * The job's events whose type is one of {@code types}, with {@code seq <= upToSeq}, in sequence

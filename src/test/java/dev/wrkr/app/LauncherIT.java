@@ -122,6 +122,19 @@ class LauncherIT {
     }
   }
 
+  /**
+   * Every command runs with the JDK's root-locale data instead of CLDR's (the launcher says why);
+   * the output is the same bytes, which the golden files and DeterminismTest check.
+   */
+  @Test
+  void every_command_should_start_without_the_cldr_locale_provider() throws Exception {
+    Map<String, String> flags = Map.of("WRKR_JAVA_OPTS", "-XshowSettings:properties");
+    for (String[] args : new String[][] {{"version"}, {"status", "job_x"}, {"verify", "x.zip"}}) {
+      Result r = launch(flags, args);
+      assertThat(r.err()).as(String.join(" ", args)).contains("java.locale.providers = HOST");
+    }
+  }
+
   private static String tieredStopAtLevel(String printFlagsFinal) {
     return printFlagsFinal.lines().filter(l -> l.contains(" TieredStopAtLevel "))
         .map(l -> l.replaceAll(".*= *(\\d+).*", "$1")).findFirst().orElse("absent");

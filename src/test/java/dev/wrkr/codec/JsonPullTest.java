@@ -96,6 +96,17 @@ class JsonPullTest {
   }
 
   @Test
+  void unquote_should_give_the_value_of_one_json_string_and_null_for_anything_else() {
+    org.assertj.core.api.Assertions.assertThat(JsonPull.unquote("\"plan\"")).isEqualTo("plan");
+    org.assertj.core.api.Assertions.assertThat(JsonPull.unquote("\"\"")).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(JsonPull.unquote("\"a\\\"b\\\\c\\n\\u00e9\\ud83d\\ude00\""))
+        .isEqualTo("a\"b\\c\né😀");
+    for (String notOne : new String[] {"", "\"", "1", "null", "[\"a\"]", "\"a\" ", " \"a\"", "\"a\\\"", "\"a\\q\""}) {
+      org.assertj.core.api.Assertions.assertThat(JsonPull.unquote(notOne)).as(notOne).isNull();
+    }
+  }
+
+  @Test
   void escapes_and_numbers_should_read_as_written() {
     JsonPull p = new JsonPull(" {\"a\\n\\u00e9\\ud83d\\ude00\" : [ -0 , 12.5e-1 , true , false , null ] } ");
     assertThat(p.nextToken()).isEqualTo(Token.START_OBJECT);

@@ -35,6 +35,14 @@ public interface Dialect {
   /** A query with one parameter, a table name, that returns a row when the table exists. */
   String tableExistsQuery();
 
+  /**
+   * A query with one parameter, the job id, that returns one row whose one column is the job's
+   * {@link dev.wrkr.store.CheckpointHead}s in sequence order: one per line ({@code \n}), fields
+   * separated by U+001F, a NULL column when the job has no checkpoints. Empty when the database
+   * cannot pick JSON members out of text this way.
+   */
+  java.util.Optional<String> checkpointHeadsQuery();
+
   /** What a failed statement means for the caller. */
   SqlFailure classify(SQLException e);
 

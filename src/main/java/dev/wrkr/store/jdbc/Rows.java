@@ -50,18 +50,23 @@ public final class Rows {
     } catch (StoreException e) {
       throw e;
     } catch (RuntimeException e) {
-      Map<String, Object> details = new LinkedHashMap<>(where);
-      details.put("problem", String.valueOf(e.getMessage()));
-      throw StoreException.corrupt(
-          "the store holds "
-              + what
-              + " "
-              + where
-              + " that cannot be read back ("
-              + e.getMessage()
-              + "); restore the store from a backup or remove the damaged job",
-          details);
+      throw corrupt(what, where, e);
     }
+  }
+
+  /** {@link #decode}'s error, for callers that catch the failure themselves. */
+  public static StoreException corrupt(String what, Map<String, Object> where, RuntimeException e) {
+    Map<String, Object> details = new LinkedHashMap<>(where);
+    details.put("problem", String.valueOf(e.getMessage()));
+    return StoreException.corrupt(
+        "the store holds "
+            + what
+            + " "
+            + where
+            + " that cannot be read back ("
+            + e.getMessage()
+            + "); restore the store from a backup or remove the damaged job",
+        details);
   }
 
   public static String text(Instant instant) {

@@ -56,6 +56,15 @@ final class PostgresDialect implements Dialect {
     }
   }
 
+  /**
+   * Not on PostgreSQL: its driver fetches rows without a native call per column, and JSON
+   * predicates that never fail on bad text ({@code IS JSON}) exist only from version 16.
+   */
+  @Override
+  public java.util.Optional<String> checkpointHeadsQuery() {
+    return java.util.Optional.empty();
+  }
+
   @Override
   public String tableExistsQuery() {
     return "SELECT 1 FROM information_schema.tables"

@@ -68,6 +68,29 @@ final class SqliteDialect implements Dialect {
     // BEGIN IMMEDIATE already holds the database's only write lock.
   }
 
+  /**
+   * Members are taken only from a payload that is valid JSON, an object, with distinct names
+   * (SQLite's {@code ->} would take the first of two equal names, a decoder the last), and only
+   * when they are strings: JSON string text holds no raw line feed or U+001F, so the framing
+   * cannot be broken by what a payload holds. Nested CASEs because SQLite does not promise to
+   * stop evaluating an AND at its first false operand, and {@code json_type} fails on bad JSON.
+   */
+  private static final String CHECKPOINT_HEADS =
+      "SELECT group_concat(seq || char(31) || CASE WHEN json_valid(payload) THEN"
+          + " CASE WHEN json_type(payload) = 'object'"
+          + " AND (SELECT count(*) = count(DISTINCT key) FROM json_each(payload)) THEN"
+          + " iif(json_type(payload, '$.type') = 'text', payload -> '$.type', '') || char(31)"
+          + " || iif(json_type(payload, '$.status') = 'text', payload -> '$.status', '') || char(31)"
+          + " || iif(json_type(payload, '$.summary') = 'text', payload -> '$.summary', '')"
+          + " ELSE char(31) || char(31) END"
+          + " ELSE char(31) || char(31) END, char(10) ORDER BY seq)"
+          + " FROM events WHERE job_id = ? AND type = 'checkpoint_emitted'";
+
+  @Override
+  public java.util.Optional<String> checkpointHeadsQuery() {
+    return java.util.Optional.of(CHECKPOINT_HEADS);
+  }
+
   @Override
   public String tableExistsQuery() {
     return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
