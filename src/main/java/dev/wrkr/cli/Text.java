@@ -12,7 +12,8 @@ final class Text {
   /** Trimmed, cut to {@value #SUMMARY_BYTES} UTF-8 bytes on a character boundary, {@code ...} added when cut. */
   static String bounded(String summary) {
     String s = summary == null ? "" : summary.strip();
-    if (s.getBytes(StandardCharsets.UTF_8).length <= SUMMARY_BYTES) {
+    // A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair 4 for 2): short text needs no count.
+    if (s.length() <= SUMMARY_BYTES / 3 || s.getBytes(StandardCharsets.UTF_8).length <= SUMMARY_BYTES) {
       return s;
     }
     StringBuilder out = new StringBuilder();

@@ -151,7 +151,8 @@ class CheckpointHeadlinesTest {
   void a_listing_should_check_only_the_fields_it_prints(String kind) {
     JobHistory history = open(kind);
     CheckpointService service = new CheckpointService(history, InstantSource.fixed(JobEvents.T0), "test");
-    appendRaw("{\"type\":\"plan\",\"summary\":\"x \\\"y\\\"\",\"status\":\"running\",\"budget_state\":\"damaged\"}");
+    appendRaw("{\"type\":\"plan\",\"summary\":\"x \\\"y\\\"\",\"status\":\"running\",\"budget_state\":\"damaged\","
+        + "\"reason_codes\":[],\"reason_codes\":[]}");
 
     assertThat(catchThrowableOfType(WrkrException.class, () -> service.list(JOB)).code())
         .isEqualTo(ReasonCode.E_STORE_CORRUPT);
