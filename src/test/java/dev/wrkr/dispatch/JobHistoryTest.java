@@ -88,6 +88,23 @@ class JobHistoryTest {
     assertThat(history.load(JOB)).contains(expected);
   }
 
+  /**
+   * PostgreSQL text cannot hold U+0000: a checkpoint summary with one (a JobSpec objective
+   * {@code "a\0b"}) is appended on both stores, the event keeps it, the listing column shows U+FFFD.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void a_summary_holding_nul_should_be_appended_and_listed_with_a_replacement_character(String kind) {
+    JobHistory history = open(kind);
+    JobState state = history.append(JobState.empty(JOB), List.of(JobEvents.initialized(),
+        JobEvents.checkpoint("plan", "obj \0 x", JobStatus.QUEUED))).orElseThrow();
+
+    assertThat(state.lastCheckpoint().map(JobState.CheckpointRef::summary)).contains("obj \0 x");
+    assertThat(history.load(JOB)).contains(state);
+    assertThat(store.index().listings(10).getFirst().current().flatMap(s -> s.lastCheckpoint()).map(SnapshotCheckpoint::summary))
+        .contains("obj \uFFFD x");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgres"})
   void a_stale_writer_should_get_empty_and_change_nothing(String kind) {
