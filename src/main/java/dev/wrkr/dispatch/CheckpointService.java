@@ -65,8 +65,8 @@ public final class CheckpointService {
    * string (the status a known one), they are used as they are, and the rest of each payload is
    * not decoded; otherwise — another store, or any head that is not plain, which a damaged
    * payload gives — the checkpoints are decoded in full, exactly as {@link #list} does, so a
-   * damaged event is reported as it always was. docs/lifecycle.md, "What a checkpoint listing checks", says what a
-   * listing checks.
+   * damaged event is reported as it always was (docs/lifecycle.md, "What a checkpoint listing
+   * checks").
    */
   public List<Headline> headlines(JobId job) {
     Optional<List<CheckpointHead>> heads = history.checkpointHeads(job);
