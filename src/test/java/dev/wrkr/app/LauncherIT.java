@@ -131,7 +131,8 @@ class LauncherIT {
     Map<String, String> flags = Map.of("WRKR_JAVA_OPTS", "-XshowSettings:properties");
     for (String[] args : new String[][] {{"version"}, {"status", "job_x"}, {"verify", "x.zip"}}) {
       Result r = launch(flags, args);
-      assertThat(r.err()).as(String.join(" ", args)).contains("java.locale.providers = HOST");
+      assertThat(r.err()).as(String.join(" ", args)).contains("java.locale.providers = HOST")
+          .as("sqlite-jdbc lists the unpacked library's folder, not /tmp").containsPattern("org.sqlite.tmpdir = \\S*/native/");
     }
   }
 
