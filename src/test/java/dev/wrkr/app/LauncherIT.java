@@ -132,7 +132,8 @@ class LauncherIT {
     for (String[] args : new String[][] {{"version"}, {"status", "job_x"}, {"verify", "x.zip"}}) {
       Result r = launch(flags, args);
       assertThat(r.err()).as(String.join(" ", args)).contains("java.locale.providers = HOST")
-          .as("sqlite-jdbc lists the unpacked library's folder, not /tmp").containsPattern("org.sqlite.tmpdir = \\S*/native/");
+          .as("sqlite-jdbc lists the unpacked library's folder, not /tmp").containsPattern("org.sqlite.tmpdir = \\S*/native/")
+          .contains("slf4j.provider = org.slf4j.simple.SimpleServiceProvider").doesNotContain("SLF4J");
     }
   }
 
