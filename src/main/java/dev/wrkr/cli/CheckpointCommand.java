@@ -62,12 +62,13 @@ final class CheckpointCommand implements Callable<Integer> {
         return 0;
       }
       List<CheckpointService.Headline> checkpoints = invocation.services().checkpoints().headlines(JobId.of(jobId));
-      List<String> lines = new java.util.ArrayList<>(checkpoints.size());
+      StringBuilder lines = new StringBuilder(checkpoints.size() * 64);
       for (CheckpointService.Headline cp : checkpoints) {
-        lines.add("checkpoint=" + cp.checkpointId() + " type=" + cp.type() + " status=" + cp.status()
-            + " summary=" + Text.bounded(cp.summary()));
+        lines.append("checkpoint=cp_").append(cp.seq()).append(" type=").append(cp.type())
+            .append(" status=").append(cp.status()).append(" summary=").append(Text.bounded(cp.summary()))
+            .append('\n');
       }
-      out.lines(lines);
+      out.text(lines);
       return 0;
     }
   }

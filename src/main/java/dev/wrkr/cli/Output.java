@@ -52,9 +52,14 @@ final class Output {
     for (String text : texts) {
       b.append(text).append('\n');
     }
+    text(b);
+  }
+
+  /** Text already laid out in lines, in one write. */
+  void text(CharSequence lines) {
     // Encoded here, in one intrinsic call: the stream's character encoder is interpreted code on
     // a cold JVM, ~2 ms for a thousand-line listing (docs/performance.md, "Dispatch").
-    byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
     io.out().write(bytes, 0, bytes.length);
   }
 

@@ -42,13 +42,8 @@ public final class CheckpointService {
 
   /** The job's checkpoints in ledger order. */
   public List<Checkpoint> list(JobId job) {
-    List<JobHistory.RecordedEvent> events = history.events(job, JobEvent.CheckpointEmitted.TYPE);
-    // A job with checkpoints exists: the job row is read only to tell "none yet" from "no job".
-    if (events.isEmpty() && !history.exists(job)) {
-      throw StatusService.jobNotFound(job);
-    }
     List<Checkpoint> out = new ArrayList<>();
-    for (JobHistory.RecordedEvent e : events) {
+    for (JobHistory.RecordedEvent e : checkpointEvents(job)) {
       if (e.event() instanceof JobEvent.CheckpointEmitted c) {
         out.add(Checkpoint.of(job.value(), e.seq(), e.at(), c, producerVersion));
       }
@@ -56,8 +51,18 @@ public final class CheckpointService {
     return out;
   }
 
-  /** What a text listing prints of a checkpoint. */
-  public record Headline(String checkpointId, String type, String status, String summary) {}
+  /** The job's checkpoint events, decoded; "job not found" when there is no such job. */
+  private List<JobHistory.RecordedEvent> checkpointEvents(JobId job) {
+    List<JobHistory.RecordedEvent> events = history.events(job, JobEvent.CheckpointEmitted.TYPE);
+    // A job with checkpoints exists: the job row is read only to tell "none yet" from "no job".
+    if (events.isEmpty() && !history.exists(job)) {
+      throw StatusService.jobNotFound(job);
+    }
+    return events;
+  }
+
+  /** What a text listing prints of a checkpoint, whose id is {@code cp_<seq>}. */
+  public record Headline(long seq, String type, String status, String summary) {}
 
   /**
    * What a text listing prints of the job's checkpoints, in ledger order. When the store picks
@@ -88,8 +93,10 @@ public final class CheckpointService {
       }
     }
     List<Headline> out = new ArrayList<>();
-    for (Checkpoint cp : list(job)) {
-      out.add(new Headline(cp.checkpointId(), cp.type(), cp.status(), cp.summary()));
+    for (JobHistory.RecordedEvent e : checkpointEvents(job)) {
+      if (e.event() instanceof JobEvent.CheckpointEmitted c) {
+        out.add(new Headline(e.seq(), c.checkpointType(), c.status().wire(), c.summary()));
+      }
     }
     return out;
   }
@@ -103,7 +110,7 @@ public final class CheckpointService {
     if (type == null || known.isEmpty() || summary == null) {
       return null;
     }
-    return new Headline("cp_" + head.seq(), type, known.get().wire(), summary);
+    return new Headline(head.seq(), type, known.get().wire(), summary);
   }
 
   /** One checkpoint; {@code E_INVALID_INPUT_SCHEMA} for a bad or unknown id. */

@@ -2,7 +2,9 @@ package dev.wrkr.job;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where a job stands. The wire names are Wrkr's; legal moves live in {@link Transitions}. */
@@ -16,10 +18,26 @@ public enum JobStatus {
   COMPLETED,
   CANCELED;
 
+  /**
+   * Wire names computed once: listings look a status up per line, and lower-casing every
+   * constant's name for each lookup showed in a cold {@code checkpoint list} (docs/performance.md).
+   */
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
+  private static final Map<String, JobStatus> BY_WIRE = byWire();
+
+  private static Map<String, JobStatus> byWire() {
+    Map<String, JobStatus> byWire = new HashMap<>();
+    for (JobStatus s : values()) {
+      byWire.put(s.wire, s);
+    }
+    return Map.copyOf(byWire);
+  }
+
   /** The name used in JSON, the ledger and the CLI, e.g. {@code blocked_decision}. */
   @JsonValue
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   /** True for statuses no transition leaves. */
@@ -35,12 +53,7 @@ public enum JobStatus {
   }
 
   public static Optional<JobStatus> fromWire(String wire) {
-    for (JobStatus s : values()) {
-      if (s.wire().equals(wire)) {
-        return Optional.of(s);
-      }
-    }
-    return Optional.empty();
+    return wire == null ? Optional.empty() : Optional.ofNullable(BY_WIRE.get(wire));
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.wrkr.app.AppServices;
 import dev.wrkr.checkpoint.Checkpoint;
+import dev.wrkr.checkpoint.CheckpointRules;
 import dev.wrkr.failure.ReasonCode;
 import dev.wrkr.failure.WrkrException;
 import dev.wrkr.job.JobEvent;
@@ -83,7 +84,7 @@ class CheckpointHeadlinesTest {
 
     List<CheckpointService.Headline> expected = new ArrayList<>();
     for (Checkpoint cp : service.list(JOB)) {
-      expected.add(new CheckpointService.Headline(cp.checkpointId(), cp.type(), cp.status(), cp.summary()));
+      expected.add(new CheckpointService.Headline(CheckpointRules.seqOf(cp.checkpointId()), cp.type(), cp.status(), cp.summary()));
     }
     assertThat(expected).isNotEmpty();
     assertThat(service.headlines(JOB)).isEqualTo(expected);
@@ -107,7 +108,7 @@ class CheckpointHeadlinesTest {
     Object full = outcome(() -> {
       List<CheckpointService.Headline> out = new ArrayList<>();
       for (Checkpoint cp : service.list(JOB)) {
-        out.add(new CheckpointService.Headline(cp.checkpointId(), cp.type(), cp.status(), cp.summary()));
+        out.add(new CheckpointService.Headline(CheckpointRules.seqOf(cp.checkpointId()), cp.type(), cp.status(), cp.summary()));
       }
       return out;
     });
@@ -158,7 +159,7 @@ class CheckpointHeadlinesTest {
         .isEqualTo(ReasonCode.E_STORE_CORRUPT);
     if (kind.equals("sqlite")) {
       assertThat(service.headlines(JOB))
-          .containsExactly(new CheckpointService.Headline("cp_2", "plan", "running", "x \"y\""));
+          .containsExactly(new CheckpointService.Headline(2, "plan", "running", "x \"y\""));
     } else {
       assertThat(catchThrowableOfType(WrkrException.class, () -> service.headlines(JOB)).code())
           .isEqualTo(ReasonCode.E_STORE_CORRUPT);
