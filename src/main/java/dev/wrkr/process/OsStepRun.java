@@ -39,6 +39,11 @@ final class OsStepRun implements StepRun {
    * its turn (the job runner starts the next step while one runs).
    */
   private volatile long releasedNanos;
+  /**
+   * The last pid the kernel had handed out just before the release line went out ({@link
+   * ProcTable#lastPid()}): every member of the step's group but its shell came after it.
+   */
+  private volatile long releasedLastPid = -1;
   /** The identity of the working directory when the process was started in it, if known. */
   private final Object workingDirKey;
 
@@ -158,6 +163,7 @@ final class OsStepRun implements StepRun {
     }
     try (OutputStream gate = process.getOutputStream()) {
       if (go) {
+        releasedLastPid = ProcTable.lastPid();
         releasedNanos = System.nanoTime();
         gate.write('\n');
       }
@@ -200,9 +206,14 @@ final class OsStepRun implements StepRun {
     long released = releasedNanos;
     Duration elapsed = Duration.ofNanos(now - (released != 0 ? released : startNanos));
     if (cause == null) {
-      // Since the spawn, not the release: the sweep's shortcut rests on the pids handed out
-      // since the leader's own (Termination.sweep).
-      termination.sweep(config.killGrace(), Duration.ofNanos(now - startNanos));
+      // The shell creates nothing before its release, so the sweep need read only the pids
+      // handed out since then; since the spawn when it was not released.
+      long lastPid = releasedLastPid;
+      if (released != 0 && lastPid > 0) {
+        termination.sweep(config.killGrace(), lastPid, elapsed);
+      } else {
+        termination.sweep(config.killGrace(), process.pid(), Duration.ofNanos(now - startNanos));
+      }
     }
     // Normally instant once the group is gone; bounded for a process that escaped the group
     // (a setsid of its own) and still holds a pipe. The counts below are those of this moment.
