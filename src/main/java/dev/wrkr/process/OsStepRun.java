@@ -18,8 +18,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A started step and its supervisor: one virtual thread that waits for the shell to exit, the
  * timeout to pass or a cancel to come, terminates the process group, waits for the output to be
- * drained and then completes the outcome. Only the supervisor signals processes, so a cancel, a
- * timeout and a natural exit never race each other: whichever the supervisor sees first wins.
+ * drained and then completes the outcome. Only the supervisor signals processes for a cancel or
+ * a timeout, so a cancel, a timeout and a natural exit never race each other: whichever is seen
+ * first wins. A thread in {@link #await(Duration)} waits for the shell's exit itself and, when it
+ * sees the exit first, finishes the run (sweep, drains, outcome) on its own thread: one hand-off
+ * less after every step (docs/performance.md, "Dispatch"). Exactly one of the two finishes
+ * ({@link #finishing}).
  */
 final class OsStepRun implements StepRun {
   private final Process process;
@@ -33,6 +37,12 @@ final class OsStepRun implements StepRun {
   private final CompletableFuture<StepOutcome> outcome = new CompletableFuture<>();
   /** Set once the hold line went out or the hold was dropped; the gate is used once. */
   private final AtomicBoolean gateUsed = new AtomicBoolean();
+  /**
+   * Taken by whoever finishes the run: the supervisor before it stops the process group for a
+   * cancel or a timeout, or when it sees the exit first; a thread in {@link #await(Duration)}
+   * when it sees the exit first. The other one then only waits for the outcome.
+   */
+  private final AtomicBoolean finishing = new AtomicBoolean();
   /**
    * {@code System.nanoTime()} when the release line went out, 0 before: the step's elapsed time
    * and timeout count from here, not from the spawn, since a run may be started held well before
@@ -96,8 +106,13 @@ final class OsStepRun implements StepRun {
 
   @Override
   public Optional<StepOutcome> await(Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    if (!finishing.get() && process.waitFor(max.toNanos(), TimeUnit.NANOSECONDS)
+        && finishing.compareAndSet(false, true)) {
+      finishHere();
+    }
     try {
-      return Optional.of(outcome.get(max.toNanos(), TimeUnit.NANOSECONDS));
+      return Optional.of(outcome.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
       return Optional.empty();
     } catch (ExecutionException e) {
@@ -185,16 +200,50 @@ final class OsStepRun implements StepRun {
   private static final long EXIT_POLL_MILLIS = 20;
 
   private void superviseToEnd() {
+    Stop cause;
     try {
-      outcome.complete(runToEnd());
+      cause = awaitExitOrStop();
+    } catch (Throwable t) {
+      if (finishing.compareAndSet(false, true)) {
+        process.destroyForcibly();
+        outcome.completeExceptionally(t);
+      }
+      return;
+    }
+    if (finishing.compareAndSet(false, true)) {
+      finish(cause);
+    }
+    // Otherwise a thread awaiting the outcome saw the exit first and finishes the run.
+  }
+
+  /**
+   * Finishes the run of a shell that exited by itself, on the thread awaiting the outcome. When
+   * that thread is interrupted meanwhile, a virtual thread finishes it from the start instead
+   * (a sweep and the drains may be done twice; both are safe to repeat).
+   */
+  private void finishHere() throws InterruptedException {
+    try {
+      outcome.complete(runToEnd(null));
+    } catch (InterruptedException e) {
+      Thread.ofVirtual().name("wrkr-step-" + process.pid()).start(() -> finish(null));
+      throw e;
     } catch (Throwable t) {
       process.destroyForcibly();
       outcome.completeExceptionally(t);
     }
   }
 
-  private StepOutcome runToEnd() throws Exception {
-    Stop cause = awaitExitOrStop();
+  private void finish(Stop cause) {
+    try {
+      outcome.complete(runToEnd(cause));
+    } catch (Throwable t) {
+      process.destroyForcibly();
+      outcome.completeExceptionally(t);
+    }
+  }
+
+  /** From the shell's exit ({@code cause} null) or wrkr's decision to stop it, to the outcome. */
+  private StepOutcome runToEnd(Stop cause) throws Exception {
     if (cause != null) {
       termination.terminate(switch (cause) {
         case Stop.Timeout t -> config.killGrace();

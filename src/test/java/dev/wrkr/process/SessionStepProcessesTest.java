@@ -121,6 +121,20 @@ class SessionStepProcessesTest extends StepProcessesContract {
   }
 
   @Test
+  void what_a_step_leaves_running_should_be_terminated_when_the_awaiting_thread_finishes_it()
+      throws InterruptedException {
+    StepRun run = processes().start(aStep("sleep 300 & echo $!; exit 0"));
+
+    StepOutcome outcome = finishAwaiting(run);
+
+    assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Exited.class,
+        exited -> assertThat(exited.code()).isZero());
+    Set<Long> pids = pidsPrinted(run);
+    assertThat(pids).hasSize(1);
+    assertAllGone(pids);
+  }
+
+  @Test
   void what_a_step_leaves_running_should_be_terminated_when_its_shell_exits() {
     StepRun run = processes().start(aStep("sleep 300 & echo $!; exit 0"));
 
