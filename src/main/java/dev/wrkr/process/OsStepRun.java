@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,6 +44,8 @@ final class OsStepRun implements StepRun {
    * when it sees the exit first. The other one then only waits for the outcome.
    */
   private final AtomicBoolean finishing = new AtomicBoolean();
+  /** How many threads are in {@link #await(Duration)}, waiting for the shell's exit. */
+  private final AtomicInteger awaiting = new AtomicInteger();
   /**
    * {@code System.nanoTime()} when the release line went out, 0 before: the step's elapsed time
    * and timeout count from here, not from the spawn, since a run may be started held well before
@@ -107,9 +110,14 @@ final class OsStepRun implements StepRun {
   @Override
   public Optional<StepOutcome> await(Duration max) throws InterruptedException {
     long deadline = System.nanoTime() + max.toNanos();
-    if (!finishing.get() && process.waitFor(max.toNanos(), TimeUnit.NANOSECONDS)
-        && finishing.compareAndSet(false, true)) {
-      finishHere();
+    awaiting.incrementAndGet();
+    try {
+      if (!finishing.get() && process.waitFor(max.toNanos(), TimeUnit.NANOSECONDS)
+          && finishing.compareAndSet(false, true)) {
+        finishHere();
+      }
+    } finally {
+      awaiting.decrementAndGet();
     }
     try {
       return Optional.of(outcome.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
@@ -210,10 +218,21 @@ final class OsStepRun implements StepRun {
       }
       return;
     }
+    // A shell that exited by itself is finished by the thread awaiting its outcome, if one is:
+    // it was woken by the same exit, and finishing there saves waking that thread once more.
+    while (cause == null && awaiting.get() > 0 && !finishing.get()) {
+      try {
+        outcome.get(EXIT_POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // Checked again: the awaiting thread may have left without seeing the exit.
+      } catch (InterruptedException e) {
+        break;
+      }
+    }
     if (finishing.compareAndSet(false, true)) {
       finish(cause);
     }
-    // Otherwise a thread awaiting the outcome saw the exit first and finishes the run.
+    // Otherwise the thread awaiting the outcome saw the exit and finishes the run.
   }
 
   /**
