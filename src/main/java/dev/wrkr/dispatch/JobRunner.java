@@ -340,11 +340,20 @@ final class JobRunner {
         && BudgetCheck.wouldExceed(after.budgets(), used, Usage.step(1)).isEmpty();
   }
 
-  /** Starts step {@code index} held while the step before it runs, when it runs a command. */
+  /**
+   * Starts steps from {@code index} on held while the step before them runs, as many as {@link
+   * StepAhead} holds, up to the first that runs no command.
+   */
   private void startAhead(long index) {
     List<Step> steps = steps();
-    if (index < steps.size() && runsCommand(steps.get((int) index))) {
-      ahead.start(index, command(steps.get((int) index), index, 1, usagePath(index, 1)));
+    for (long i = index; i < steps.size() && runsCommand(steps.get((int) i)); i++) {
+      if (ahead.holds(i)) {
+        continue;
+      }
+      if (!ahead.wants(i)) {
+        return;
+      }
+      ahead.start(i, command(steps.get((int) i), i, 1, usagePath(i, 1)));
     }
   }
 

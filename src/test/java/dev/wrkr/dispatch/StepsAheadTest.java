@@ -26,8 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The next step is started held while the one before it runs ({@link StepAhead}): it
- * must behave exactly as if it had been started at its turn. What a crash does to it is in
+ * The next steps (up to {@link StepAhead#DEPTH}) are started held while the one before them runs
+ * ({@link StepAhead}): they must behave exactly as if they had been started at their turn. What a crash does to it is in
  * {@code DispatchProcessIT.kill_9_mid_step_…} (the step after the killed one runs once); pauses and
  * budget stops at the boundary in {@code RunningJobControlTest} and {@code DispatchFlowTest}.
  */
@@ -129,19 +129,21 @@ class StepsAheadTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgres"})
-  void the_step_after_a_failed_one_should_never_run_and_leave_no_logs(String kind) throws IOException {
+  void the_steps_after_a_failed_one_should_never_run_and_leave_no_logs(String kind) throws IOException {
     useStore(kind);
     Specs.write(dir, "failing", budgets(20, 200, 0), List.of("os"),
-        step("one", "sleep 0.3; exit 3"), step("two", "echo x >> two.runs"));
+        step("one", "sleep 0.3; exit 3"), step("two", "echo x >> two.runs"), step("three", "echo x >> three.runs"));
 
     assertThat(run("submit", "failing.yaml", "--job-id", "failing").exitCode()).isEqualTo(1);
 
     assertThat(dir.resolve("two.runs")).doesNotExist();
+    assertThat(dir.resolve("three.runs")).doesNotExist();
     try (Stream<Path> logs = Files.list(dir.resolve("home/logs/failing"))) {
       assertThat(logs.map(p -> p.getFileName().toString()))
-          .as("the step started ahead is discarded with its log files")
-          .noneMatch(name -> name.startsWith("step-1-"));
+          .as("the steps started ahead are discarded with their log files")
+          .noneMatch(name -> name.startsWith("step-1-") || name.startsWith("step-2-"));
     }
+    assertThat(startedIndexes(events("failing"))).containsExactly(0L);
   }
 
   @ParameterizedTest
@@ -159,17 +161,18 @@ class StepsAheadTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgres"})
-  void the_next_step_should_run_in_the_workspace_the_step_before_it_replaced(String kind) throws IOException {
+  void the_steps_ahead_should_run_in_the_workspace_a_step_before_them_replaced(String kind) throws IOException {
     useStore(kind);
     Files.createDirectories(dir.resolve("ws"));
     Path spec = Specs.write(dir, "replaced", budgets(20, 200, 0), List.of("os"),
         step("replace", "cd .. && rm -rf ws && mkdir ws && echo fresh > ws/marker && sleep 0.3"),
-        step("read", "cat marker > ../seen"));
+        step("read", "cat marker > ../seen"), step("read-again", "cat marker > ../seen-again"));
     Files.writeString(spec, Files.readString(spec).replace("workspace: .", "workspace: ws"));
 
     CliRun r = run("submit", "replaced.yaml", "--job-id", "replaced");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(Files.readString(dir.resolve("seen"))).isEqualTo("fresh\n");
+    assertThat(Files.readString(dir.resolve("seen-again"))).as("started two steps ahead").isEqualTo("fresh\n");
   }
 }
