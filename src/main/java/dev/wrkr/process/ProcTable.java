@@ -106,15 +106,24 @@ final class ProcTable {
     }
     List<Long> members = new ArrayList<>();
     byte[] buffer = new byte[STAT_BYTES];
-    if (pgid <= lastPidBefore && isMember(pgid, stat(pgid, buffer))) {
+    if (pgid <= lastPidBefore && isMember(pgid, existingStat(pgid, buffer))) {
       members.add(pgid);
     }
     for (long pid = lastPidBefore + 1; pid <= last; pid++) {
-      if (isMember(pgid, stat(pid, buffer))) {
+      if (isMember(pgid, existingStat(pid, buffer))) {
         members.add(pid);
       }
     }
     return members;
+  }
+
+  /**
+   * {@link #stat(long, byte[])} after a check that {@code /proc/<pid>} exists, which costs no
+   * exception when it does not: most pids of a window are gone by the sweep (the leader among
+   * them, once reaped).
+   */
+  private static Optional<Stat> existingStat(long pid, byte[] buffer) {
+    return Files.exists(PROC.resolve(Long.toString(pid))) ? stat(pid, buffer) : Optional.empty();
   }
 
   /** Up to this many new pids, {@link #livingMembersCreatedAfter} reads them without a listing. */
