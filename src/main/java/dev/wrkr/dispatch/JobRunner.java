@@ -29,15 +29,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs a leased job's adapter from its durable cursor, one step per {@link #tickOnce}.
+ * Runs a leased job's adapter from its durable cursor: per {@link #tickOnce}, one step, or a run
+ * of steps each started in its predecessor's outcome commit.
  *
  * <p>Crash windows: a step's process starts held, its {@code step_started} and {@code
- * step_process} (pid, host) events commit together, and only then does its command run (see
- * {@link #recordStart}); it is recorded done only when its outcome batch commits; a crash in
- * between leaves the cursor on the step, so it runs again on resume; a crash after the commit
- * never runs it again (the fold moves the cursor). While a step runs, the next one is started
- * held ({@link StepAhead}) and released only after the same boundary checks. Budgets are checked before a step (it must not push step count or tool calls over) and
- * after it. Pause and cancel arrive through the ledger: the next append sees the new status.
+ * step_process} (pid, host) events commit, and only then does its command run (see {@link
+ * #recordStart}); it is recorded done only when its outcome batch commits; a crash in between
+ * leaves the cursor on the step, so it runs again on resume; a crash after the commit never runs
+ * it again (the fold moves the cursor). While a step runs, the next one is started held ({@link
+ * StepAhead}); when the boundary checks on the state with the step's outcome let the next step
+ * run, its start commits in the same durable transaction as that outcome, and it is released
+ * after it ({@link #recordDoneAndNextStart}); otherwise the outcome commits alone and the held
+ * step is discarded. Budgets are checked before a step (it must not push step count or tool
+ * calls over) and after it. Pause and cancel arrive through the ledger: the next append sees the
+ * new status.
  */
 final class JobRunner {
   /** Result of one tick. */
@@ -85,7 +90,8 @@ final class JobRunner {
   }
 
   /**
-   * Does the next thing the job needs: one step, a budget stop, or completion. A step started
+   * Does the next thing the job needs: one step (and the steps chained after it), a budget stop,
+   * or completion. A step started
    * ahead is run only when this tick, having checked the lease, the status and the budgets, runs
    * that step; otherwise it is discarded before the tick returns or throws.
    */
@@ -158,15 +164,32 @@ final class JobRunner {
     return step.executed() && step.command().isPresent() && !step.decisionNeeded();
   }
 
-  private Tick runStep(Step step, long index) {
+  /**
+   * Runs step {@code first} and, while each step's outcome commits together with the next step's
+   * start ({@link #recordDoneAndNextStart}), the steps after it; returns at the first boundary
+   * that the next tick has to decide.
+   */
+  private Tick runStep(Step first, long firstIndex) {
+    Step step = first;
+    long index = firstIndex;
     int attempt = 1;
+    /** The step's run when its start is recorded and it is released already (chained). */
+    StepRun chained = null;
     while (true) {
       Path usagePath = usagePath(index, attempt);
-      int tried = attempt;
-      StepRun started = (attempt == 1 ? ahead.claim(index) : Optional.<StepRun>empty())
-          .orElseGet(() -> processes.startHeld(command(step, index, tried, usagePath)));
-      if (!recordStart(started, step, index, attempt)) {
-        return new Tick.Stopped(current);
+      StepRun started;
+      if (chained != null) {
+        started = chained;
+        chained = null;
+      } else {
+        Step s = step;
+        long i = index;
+        int tried = attempt;
+        started = (attempt == 1 ? ahead.claim(index) : Optional.<StepRun>empty())
+            .orElseGet(() -> processes.startHeld(command(s, i, tried, usagePath)));
+        if (!recordStart(started, step, index, attempt)) {
+          return new Tick.Stopped(current);
+        }
       }
       startAhead(index + 1);
       StepOutcome outcome = await(started);
@@ -189,10 +212,17 @@ final class JobRunner {
       }
       switch (outcome) {
         case StepOutcome.Exited e when e.succeeded() -> {
-          JobState after = record(withDigests(step, StepBatches.succeeded(now, step, index, attempt, 0,
-              Optional.of(e.logs()), usage, clock.instant())));
-          stopIfOverBudget(after, BudgetCheck.check(after.budgets(), after.usage(clock.instant())));
-          return new Tick.Continue();
+          List<JobEvent> done = withDigests(step, StepBatches.succeeded(now, step, index, attempt, 0,
+              Optional.of(e.logs()), usage, clock.instant()));
+          Optional<StepRun> next = recordDoneAndNextStart(done, index + 1);
+          if (next.isEmpty()) {
+            return new Tick.Continue();
+          }
+          chained = next.get();
+          index++;
+          step = steps().get((int) index);
+          attempt = 1;
+          continue;
         }
         case StepOutcome.Canceled c -> {
           return new Tick.Stopped(record(StepBatches.canceled(step, index, attempt, Optional.of(c.logs()))));
@@ -248,11 +278,82 @@ final class JobRunner {
     return true;
   }
 
-  /** Starts step {@code index} held while the step before it runs, when it runs a command. */
+  /**
+   * Records a step done ({@code done}, its outcome batch) and, in the same durable commit, the
+   * start of step {@code next} held ahead, then releases that step; returns its run. That is
+   * done only when the boundary after the step would run step {@code next} anyway, judged on the
+   * state <em>with</em> the outcome: the lease is held and no cancel was asked, the job is
+   * running, no budget is exceeded after the step, and step {@code next} runs a command and
+   * would not push a budget over. Otherwise the outcome commits alone, exactly as when no step
+   * is ahead, and the next tick decides (and discards the held step); empty then. When another
+   * writer got there first (a pause, a cancel), the held step is dropped unrun and the outcome
+   * recorded alone (docs/lifecycle.md, "Crash windows").
+   */
+  private Optional<StepRun> recordDoneAndNextStart(List<JobEvent> done, long next) {
+    JobState after = current;
+    for (JobEvent e : done) {
+      after = after.apply(after.lastAppliedSeq() + 1, e);
+    }
+    Optional<StepRun> held = nextStepMayRun(after, next) ? ahead.claim(next) : Optional.empty();
+    if (held.isEmpty()) {
+      JobState recorded = record(done);
+      stopIfOverBudget(recorded, BudgetCheck.check(recorded.budgets(), recorded.usage(clock.instant())));
+      return Optional.empty();
+    }
+    StepRun run = held.get();
+    Step step = steps().get((int) next);
+    List<JobEvent> events = new java.util.ArrayList<>(done.size() + 2);
+    events.addAll(done);
+    events.add(new JobEvent.StepStarted(step.id(), next, 1, config.worker()));
+    if (run.pid() > 0) {
+      events.add(new JobEvent.StepProcess(step.id(), next, 1, run.pid(), config.host()));
+    }
+    Optional<JobState> recorded;
+    try {
+      recorded = history.append(current, events);
+    } catch (RuntimeException e) {
+      drop(run);
+      throw e;
+    }
+    if (recorded.isEmpty()) {
+      drop(run);
+      JobState alone = record(done);
+      stopIfOverBudget(alone, BudgetCheck.check(alone.budgets(), alone.usage(clock.instant())));
+      return Optional.empty();
+    }
+    current = recorded.get();
+    run.release();
+    return Optional.of(run);
+  }
+
+  /** The checks of the boundary after a step ({@link #decideAndRun}), on the state after it. */
+  private boolean nextStepMayRun(JobState after, long next) {
+    if (keeper.lost() || keeper.cancelRequested() || after.status() != JobStatus.RUNNING) {
+      return false;
+    }
+    List<Step> steps = steps();
+    if (next >= steps.size() || !runsCommand(steps.get((int) next))) {
+      return false;
+    }
+    Usage used = after.usage(clock.instant());
+    return BudgetCheck.check(after.budgets(), used).isEmpty()
+        && BudgetCheck.wouldExceed(after.budgets(), used, Usage.step(1)).isEmpty();
+  }
+
+  /**
+   * Starts steps from {@code index} on held while the step before them runs, as many as {@link
+   * StepAhead} holds, up to the first that runs no command.
+   */
   private void startAhead(long index) {
     List<Step> steps = steps();
-    if (index < steps.size() && runsCommand(steps.get((int) index))) {
-      ahead.start(index, command(steps.get((int) index), index, 1, usagePath(index, 1)));
+    for (long i = index; i < steps.size() && runsCommand(steps.get((int) i)); i++) {
+      if (ahead.holds(i)) {
+        continue;
+      }
+      if (!ahead.wants(i)) {
+        return;
+      }
+      ahead.start(i, command(steps.get((int) i), i, 1, usagePath(i, 1)));
     }
   }
 

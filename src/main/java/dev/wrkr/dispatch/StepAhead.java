@@ -3,55 +3,79 @@ package dev.wrkr.dispatch;
 import dev.wrkr.process.StepCommand;
 import dev.wrkr.process.StepProcesses;
 import dev.wrkr.process.StepRun;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * The next step's first attempt, started held on another thread while the step before it runs,
- * so that its spawn overlaps that step instead of following it (docs/performance.md, "Dispatch").
+ * The first attempts of the next {@value #DEPTH} steps, started held on other threads while the
+ * step before them runs, so that their spawns overlap the steps before them instead of following
+ * them (docs/performance.md, "Dispatch"): a spawn takes longer than a short step.
  *
  * <p>A held run does nothing until it is claimed, its start recorded and it is released by the
  * runner (docs/lifecycle.md, "Crash windows"): if the worker dies first, the kernel closes the
  * shell's stdin and it exits without running anything; whatever the runner decides instead, it is
- * {@linkplain #discard discarded}. Used by the runner's thread only.
+ * {@linkplain #discard discarded}. Held steps are consecutive and claimed in order. Used by the
+ * runner's thread only.
  */
 final class StepAhead {
+  /** How many steps may be held ahead at once. */
+  static final int DEPTH = 2;
+
+  private record Held(long index, FutureTask<StepRun> start) {}
+
   private final StepProcesses processes;
-  private long index = -1;
-  private FutureTask<StepRun> start;
+  private final ArrayDeque<Held> held = new ArrayDeque<>(DEPTH);
 
   StepAhead(StepProcesses processes) {
     this.processes = processes;
   }
 
-  /** Starts step {@code index}'s {@code command} held, unless a step is ahead already. */
+  /**
+   * True when step {@code index} may be started ahead now: fewer than {@value #DEPTH} steps are
+   * held, and it follows the last one held.
+   */
+  boolean wants(long index) {
+    return held.size() < DEPTH && (held.isEmpty() || held.peekLast().index() == index - 1);
+  }
+
+  /** True when step {@code index} is held ahead. */
+  boolean holds(long index) {
+    for (Held h : held) {
+      if (h.index() == index) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Starts step {@code index}'s {@code command} held, when it {@linkplain #wants wants} it. */
   void start(long index, StepCommand command) {
-    if (start != null) {
+    if (!wants(index)) {
       return;
     }
     FutureTask<StepRun> task = new FutureTask<>(() -> processes.startHeld(command));
     Thread.ofVirtual().name("wrkr-step-ahead").start(task);
-    this.index = index;
-    this.start = task;
+    held.addLast(new Held(index, task));
   }
 
-  /** True when a step other than {@code index} is ahead. */
+  /** True when the first step held is one other than {@code index}. */
   boolean holdsOtherThan(long index) {
-    return start != null && this.index != index;
+    return !held.isEmpty() && held.peekFirst().index() != index;
   }
 
   /**
-   * The held run of step {@code index}, when that step is ahead and its working directory is
+   * The held run of step {@code index}, when it is the first held and its working directory is
    * still the one it was started in (a step before it may have replaced or removed it); otherwise
    * empty, with whatever was ahead discarded, and the caller starts the step itself.
    */
   Optional<StepRun> claim(long index) {
-    if (start == null || this.index != index) {
+    if (held.isEmpty() || held.peekFirst().index() != index) {
       discard();
       return Optional.empty();
     }
-    Optional<StepRun> run = take();
+    Optional<StepRun> run = take(held.pollFirst().start());
     if (run.isPresent() && run.get().startedInCurrentWorkingDir()) {
       return run;
     }
@@ -59,9 +83,11 @@ final class StepAhead {
     return Optional.empty();
   }
 
-  /** Lets the step ahead, if any, exit without running anything, and forgets it. */
+  /** Lets every step ahead exit without running anything, and forgets them. */
   void discard() {
-    take().ifPresent(StepAhead::discardQuietly);
+    while (!held.isEmpty()) {
+      take(held.pollFirst().start()).ifPresent(StepAhead::discardQuietly);
+    }
   }
 
   private static void discardQuietly(StepRun run) {
@@ -73,14 +99,8 @@ final class StepAhead {
     }
   }
 
-  /** The held run once its start finished, forgotten here; empty when there is none or it threw. */
-  private Optional<StepRun> take() {
-    FutureTask<StepRun> task = start;
-    start = null;
-    index = -1;
-    if (task == null) {
-      return Optional.empty();
-    }
+  /** The held run once its start finished; empty when it threw. */
+  private static Optional<StepRun> take(FutureTask<StepRun> task) {
     boolean interrupted = false;
     try {
       while (true) {

@@ -13,13 +13,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A started step and its supervisor: one virtual thread that waits for the shell to exit, the
  * timeout to pass or a cancel to come, terminates the process group, waits for the output to be
- * drained and then completes the outcome. Only the supervisor signals processes, so a cancel, a
- * timeout and a natural exit never race each other: whichever the supervisor sees first wins.
+ * drained and then completes the outcome. Only the supervisor signals processes for a cancel or
+ * a timeout, so a cancel, a timeout and a natural exit never race each other: whichever is seen
+ * first wins. A thread in {@link #await(Duration)} waits for the shell's exit itself and, when it
+ * sees the exit first, finishes the run (sweep, drains, outcome) on its own thread: one hand-off
+ * less after every step (docs/performance.md, "Dispatch"). Exactly one of the two finishes
+ * ({@link #finishing}).
  */
 final class OsStepRun implements StepRun {
   private final Process process;
@@ -34,11 +39,24 @@ final class OsStepRun implements StepRun {
   /** Set once the hold line went out or the hold was dropped; the gate is used once. */
   private final AtomicBoolean gateUsed = new AtomicBoolean();
   /**
+   * Taken by whoever finishes the run: the supervisor before it stops the process group for a
+   * cancel or a timeout, or when it sees the exit first; a thread in {@link #await(Duration)}
+   * when it sees the exit first. The other one then only waits for the outcome.
+   */
+  private final AtomicBoolean finishing = new AtomicBoolean();
+  /** How many threads are in {@link #await(Duration)}, waiting for the shell's exit. */
+  private final AtomicInteger awaiting = new AtomicInteger();
+  /**
    * {@code System.nanoTime()} when the release line went out, 0 before: the step's elapsed time
    * and timeout count from here, not from the spawn, since a run may be started held well before
    * its turn (the job runner starts the next step while one runs).
    */
   private volatile long releasedNanos;
+  /**
+   * The last pid the kernel had handed out just before the release line went out ({@link
+   * ProcTable#lastPid()}): every member of the step's group but its shell came after it.
+   */
+  private volatile long releasedLastPid = -1;
   /** The identity of the working directory when the process was started in it, if known. */
   private final Object workingDirKey;
 
@@ -91,8 +109,18 @@ final class OsStepRun implements StepRun {
 
   @Override
   public Optional<StepOutcome> await(Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    awaiting.incrementAndGet();
     try {
-      return Optional.of(outcome.get(max.toNanos(), TimeUnit.NANOSECONDS));
+      if (!finishing.get() && process.waitFor(max.toNanos(), TimeUnit.NANOSECONDS)
+          && finishing.compareAndSet(false, true)) {
+        finishHere();
+      }
+    } finally {
+      awaiting.decrementAndGet();
+    }
+    try {
+      return Optional.of(outcome.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
       return Optional.empty();
     } catch (ExecutionException e) {
@@ -158,6 +186,7 @@ final class OsStepRun implements StepRun {
     }
     try (OutputStream gate = process.getOutputStream()) {
       if (go) {
+        releasedLastPid = ProcTable.lastPid();
         releasedNanos = System.nanoTime();
         gate.write('\n');
       }
@@ -179,16 +208,61 @@ final class OsStepRun implements StepRun {
   private static final long EXIT_POLL_MILLIS = 20;
 
   private void superviseToEnd() {
+    Stop cause;
     try {
-      outcome.complete(runToEnd());
+      cause = awaitExitOrStop();
+    } catch (Throwable t) {
+      if (finishing.compareAndSet(false, true)) {
+        process.destroyForcibly();
+        outcome.completeExceptionally(t);
+      }
+      return;
+    }
+    // A shell that exited by itself is finished by the thread awaiting its outcome, if one is:
+    // it was woken by the same exit, and finishing there saves waking that thread once more.
+    while (cause == null && awaiting.get() > 0 && !finishing.get()) {
+      try {
+        outcome.get(EXIT_POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // Checked again: the awaiting thread may have left without seeing the exit.
+      } catch (InterruptedException e) {
+        break;
+      }
+    }
+    if (finishing.compareAndSet(false, true)) {
+      finish(cause);
+    }
+    // Otherwise the thread awaiting the outcome saw the exit and finishes the run.
+  }
+
+  /**
+   * Finishes the run of a shell that exited by itself, on the thread awaiting the outcome. When
+   * that thread is interrupted meanwhile, a virtual thread finishes it from the start instead
+   * (a sweep and the drains may be done twice; both are safe to repeat).
+   */
+  private void finishHere() throws InterruptedException {
+    try {
+      outcome.complete(runToEnd(null));
+    } catch (InterruptedException e) {
+      Thread.ofVirtual().name("wrkr-step-" + process.pid()).start(() -> finish(null));
+      throw e;
     } catch (Throwable t) {
       process.destroyForcibly();
       outcome.completeExceptionally(t);
     }
   }
 
-  private StepOutcome runToEnd() throws Exception {
-    Stop cause = awaitExitOrStop();
+  private void finish(Stop cause) {
+    try {
+      outcome.complete(runToEnd(cause));
+    } catch (Throwable t) {
+      process.destroyForcibly();
+      outcome.completeExceptionally(t);
+    }
+  }
+
+  /** From the shell's exit ({@code cause} null) or wrkr's decision to stop it, to the outcome. */
+  private StepOutcome runToEnd(Stop cause) throws Exception {
     if (cause != null) {
       termination.terminate(switch (cause) {
         case Stop.Timeout t -> config.killGrace();
@@ -200,9 +274,14 @@ final class OsStepRun implements StepRun {
     long released = releasedNanos;
     Duration elapsed = Duration.ofNanos(now - (released != 0 ? released : startNanos));
     if (cause == null) {
-      // Since the spawn, not the release: the sweep's shortcut rests on the pids handed out
-      // since the leader's own (Termination.sweep).
-      termination.sweep(config.killGrace(), Duration.ofNanos(now - startNanos));
+      // The shell creates nothing before its release, so the sweep need read only the pids
+      // handed out since then; since the spawn when it was not released.
+      long lastPid = releasedLastPid;
+      if (released != 0 && lastPid > 0) {
+        termination.sweep(config.killGrace(), lastPid, elapsed);
+      } else {
+        termination.sweep(config.killGrace(), process.pid(), Duration.ofNanos(now - startNanos));
+      }
     }
     // Normally instant once the group is gone; bounded for a process that escaped the group
     // (a setsid of its own) and still holds a pipe. The counts below are those of this moment.

@@ -79,10 +79,63 @@ final class ProcTable {
    * (docs/performance.md).
    */
   static List<Long> livingMembersOfRecentGroup(long pgid, java.time.Duration sinceLeaderStart) {
-    boolean window = sinceLeaderStart.compareTo(RECENT) < 0
-        && readNumber("/proc/sys/kernel/pid_max") >= 32_768
-        && readNumber("/proc/sys/kernel/ns_last_pid") >= pgid;
-    return livingMembers(pgid, window ? pgid : 0);
+    return livingMembersCreatedAfter(pgid, pgid, sinceLeaderStart);
+  }
+
+  /**
+   * {@link #livingMembers} for a group whose members other than its leader were all created after
+   * {@link #lastPid()} showed {@code lastPidBefore}, {@code since} ago: a held step's shell
+   * creates nothing before its release, so that is the last pid read just before the release,
+   * and the window counts from the release however long the step was held. The same argument as
+   * {@link #livingMembersOfRecentGroup}: within {@link #RECENT} pids cannot wrap, so the members
+   * are the leader and pids above {@code lastPidBefore} up to the last handed out. When that range
+   * is small its pids are read one by one, without listing {@code /proc}.
+   */
+  static List<Long> livingMembersCreatedAfter(long pgid, long lastPidBefore, java.time.Duration since) {
+    long last = since.compareTo(RECENT) < 0 && lastPidBefore > 0
+        && readNumber("/proc/sys/kernel/pid_max") >= 32_768 ? lastPid() : -1;
+    if (last < lastPidBefore) {
+      return livingMembers(pgid, 0);
+    }
+    if (last - lastPidBefore > DIRECT_READS) {
+      List<Long> members = livingMembers(pgid, lastPidBefore + 1);
+      if (pgid <= lastPidBefore && isMember(pgid, stat(pgid))) {
+        members.add(pgid);
+      }
+      return members;
+    }
+    List<Long> members = new ArrayList<>();
+    byte[] buffer = new byte[STAT_BYTES];
+    if (pgid <= lastPidBefore && isMember(pgid, existingStat(pgid, buffer))) {
+      members.add(pgid);
+    }
+    for (long pid = lastPidBefore + 1; pid <= last; pid++) {
+      if (isMember(pgid, existingStat(pid, buffer))) {
+        members.add(pid);
+      }
+    }
+    return members;
+  }
+
+  /**
+   * {@link #stat(long, byte[])} after a check that {@code /proc/<pid>} exists, which costs no
+   * exception when it does not: most pids of a window are gone by the sweep (the leader among
+   * them, once reaped).
+   */
+  private static Optional<Stat> existingStat(long pid, byte[] buffer) {
+    return Files.exists(PROC.resolve(Long.toString(pid))) ? stat(pid, buffer) : Optional.empty();
+  }
+
+  /** Up to this many new pids, {@link #livingMembersCreatedAfter} reads them without a listing. */
+  static final int DIRECT_READS = 256;
+
+  private static boolean isMember(long pgid, Optional<Stat> stat) {
+    return stat.filter(s -> s.pgrp() == pgid && s.session() == pgid && s.living()).isPresent();
+  }
+
+  /** The last pid the kernel handed out in this pid namespace ({@code ns_last_pid}); -1 unknown. */
+  static long lastPid() {
+    return readNumber("/proc/sys/kernel/ns_last_pid");
   }
 
   /** How young a group must be for {@link #livingMembersOfRecentGroup} to read only newer pids. */

@@ -48,12 +48,14 @@ final class Termination {
   }
 
   /**
-   * After the shell exited by itself, {@code sinceStart} after it started: terminates whatever it
-   * left running in its group.
+   * After the shell exited by itself: terminates whatever it left running in its group, whose
+   * members other than the shell were all created after the kernel handed out pid {@code
+   * lastPidBefore}, {@code since} ago ({@link ProcTable#livingMembersCreatedAfter}).
    */
-  void sweep(Duration grace, Duration sinceStart) throws InterruptedException {
+  void sweep(Duration grace, long lastPidBefore, Duration since) throws InterruptedException {
     if (leader.isAlive()
-        || group.isPresent() && !ProcTable.livingMembersOfRecentGroup(group.getAsLong(), sinceStart).isEmpty()
+        || group.isPresent()
+            && !ProcTable.livingMembersCreatedAfter(group.getAsLong(), lastPidBefore, since).isEmpty()
         || seen.stream().anyMatch(ProcTable::living)) {
       terminate(grace);
     }

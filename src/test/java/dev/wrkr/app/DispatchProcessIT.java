@@ -37,7 +37,8 @@ class DispatchProcessIT {
     Specs.write(dir, "crashy", Specs.budgets(20, 200, 0), List.of("os"),
         Specs.step("one", "echo x >> one.runs"),
         Specs.step("two", "echo $$ > two.pid; if [ ! -f two.tried ]; then touch two.tried; sleep 60; fi; echo x >> two.runs"),
-        Specs.step("three", "echo x >> three.runs"));
+        Specs.step("three", "echo x >> three.runs"),
+        Specs.step("four", "echo x >> four.runs")); // "three" and "four" are held ahead at the crash
     Process submit = wrkr.builder("submit", "crashy.yaml", "--job-id", "crashy")
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(dir.resolve("two.tried")));
@@ -56,7 +57,8 @@ class DispatchProcessIT {
     // Stopped before the step ran again; a zombie waits a moment for init to reap it.
     await().atMost(Duration.ofSeconds(20))
         .until(() -> !ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false));
-    assertThat(List.of(wrkr.lines("one.runs"), wrkr.lines("two.runs"), wrkr.lines("three.runs"))).containsExactly(1, 1, 1);
+    assertThat(List.of(wrkr.lines("one.runs"), wrkr.lines("two.runs"), wrkr.lines("three.runs"),
+        wrkr.lines("four.runs"))).containsExactly(1, 1, 1, 1);
   }
 
   @ParameterizedTest

@@ -113,6 +113,9 @@ class RunningJobControlTest {
     assertThat(submit.get(60, TimeUnit.SECONDS).out()).isEqualTo("job_id=pausable status=paused adapter=reference\n");
     assertThat(Files.readAllLines(dir.resolve("first.runs"))).hasSize(1);
     assertThat(dir.resolve("second.runs")).as("stopped at the step boundary").doesNotExist();
+    assertThat(events("pausable")).filteredOn(JobEvent.StepStarted.class::isInstance)
+        .as("the step held ahead is not recorded with the paused step's outcome")
+        .map(e -> ((JobEvent.StepStarted) e).stepId()).containsExactly("first");
 
     assertThat(run("resume", "pausable").out()).isEqualTo("job=pausable status=completed\n");
     assertThat(Files.readAllLines(dir.resolve("first.runs"))).as("the paused step is not run again").hasSize(1);

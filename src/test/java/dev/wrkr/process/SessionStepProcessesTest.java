@@ -81,6 +81,60 @@ class SessionStepProcessesTest extends StepProcessesContract {
   }
 
   @Test
+  void the_window_of_pids_since_the_release_should_find_the_members_a_full_scan_finds() {
+    StepRun run = processes().startHeld(aStep("sleep 300 & echo $!; exec sleep 300"));
+    long before = ProcTable.lastPid();
+    run.release();
+    await("background pid printed").atMost(PATIENCE).until(() -> pidsPrinted(run).size() == 1);
+    long pgid = run.pid();
+    long background = pidsPrinted(run).iterator().next();
+
+    List<Long> full = ProcTable.livingMembers(pgid);
+
+    assertThat(before).isPositive();
+    assertThat(full).contains(pgid, background);
+    // The leader's pid is below the window: it is read on its own.
+    assertThat(ProcTable.livingMembersCreatedAfter(pgid, before, Duration.ZERO))
+        .containsExactlyInAnyOrderElementsOf(full);
+    // A window too wide to read pid by pid: the listing of /proc, from the window up.
+    assertThat(ProcTable.livingMembersCreatedAfter(pgid, Math.max(1, before - ProcTable.DIRECT_READS - 1),
+        Duration.ZERO)).containsExactlyInAnyOrderElementsOf(full);
+    assertThat(ProcTable.livingMembersCreatedAfter(pgid, before, ProcTable.RECENT))
+        .containsExactlyInAnyOrderElementsOf(full);
+    run.cancel(Duration.ofSeconds(5));
+    assertThat(finish(run)).isInstanceOf(StepOutcome.Canceled.class);
+  }
+
+  @Test
+  void what_a_step_held_long_before_its_release_leaves_running_should_be_terminated() throws InterruptedException {
+    StepRun run = processes().startHeld(aStep("sleep 300 & echo $!; exit 0"));
+    Thread.sleep(3 * ProcTable.RECENT.toMillis()); // the sweep's window counts from the release
+
+    run.release();
+    StepOutcome outcome = finish(run);
+
+    assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Exited.class,
+        exited -> assertThat(exited.code()).isZero());
+    Set<Long> pids = pidsPrinted(run);
+    assertThat(pids).hasSize(1);
+    assertAllGone(pids);
+  }
+
+  @Test
+  void what_a_step_leaves_running_should_be_terminated_when_the_awaiting_thread_finishes_it()
+      throws InterruptedException {
+    StepRun run = processes().start(aStep("sleep 300 & echo $!; exit 0"));
+
+    StepOutcome outcome = finishAwaiting(run);
+
+    assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Exited.class,
+        exited -> assertThat(exited.code()).isZero());
+    Set<Long> pids = pidsPrinted(run);
+    assertThat(pids).hasSize(1);
+    assertAllGone(pids);
+  }
+
+  @Test
   void what_a_step_leaves_running_should_be_terminated_when_its_shell_exits() {
     StepRun run = processes().start(aStep("sleep 300 & echo $!; exit 0"));
 

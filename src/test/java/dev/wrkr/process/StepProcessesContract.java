@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -48,6 +49,18 @@ abstract class StepProcessesContract {
     return run.poll().orElseThrow();
   }
 
+  /** The outcome as the job runner waits for it: {@link StepRun#await(Duration)} in a loop. */
+  static StepOutcome finishAwaiting(StepRun run) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<StepOutcome> outcome = run.await(Duration.ofMillis(100));
+      if (outcome.isPresent()) {
+        return outcome.get();
+      }
+    }
+    throw new AssertionError("no outcome of pid " + run.pid() + " within " + PATIENCE);
+  }
+
   static String read(Path file) {
     try {
       return Files.readString(file, StandardCharsets.ISO_8859_1);
@@ -75,6 +88,31 @@ abstract class StepProcessesContract {
       await("pid " + pid + " reaped").atMost(PATIENCE)
           .until(() -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty());
     }
+  }
+
+  @Test
+  void a_step_awaited_with_a_limit_should_be_finished_as_its_supervisor_would() throws InterruptedException {
+    StepRun run = processes().start(aStep("printf out; printf errs >&2; exit 3"));
+
+    StepOutcome outcome = finishAwaiting(run);
+
+    assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Exited.class, exited -> {
+      assertThat(exited.code()).isEqualTo(3);
+      assertThat(exited.logs().stdoutBytes()).isEqualTo(3);
+      assertThat(exited.logs().stderrBytes()).isEqualTo(4);
+    });
+    assertThat(run.await()).isSameAs(outcome);
+    assertThat(run.poll()).containsSame(outcome);
+  }
+
+  @Test
+  void a_cancel_while_the_step_is_awaited_with_a_limit_should_report_canceled() throws InterruptedException {
+    StepRun run = processes().start(aStep("sleep 60"));
+    assertThat(run.await(Duration.ofMillis(50))).isEmpty();
+
+    run.cancel(Duration.ZERO);
+
+    assertThat(finishAwaiting(run)).isInstanceOf(StepOutcome.Canceled.class);
   }
 
   @Test
