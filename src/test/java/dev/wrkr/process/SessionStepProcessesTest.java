@@ -113,11 +113,7 @@ class SessionStepProcessesTest extends StepProcessesContract {
     run.release();
     StepOutcome outcome = finish(run);
 
-    assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Exited.class,
-        exited -> assertThat(exited.code()).isZero());
-    Set<Long> pids = pidsPrinted(run);
-    assertThat(pids).hasSize(1);
-    assertAllGone(pids);
+    assertExitedAndItsLeftoverGone(run, outcome);
   }
 
   @Test
@@ -127,11 +123,7 @@ class SessionStepProcessesTest extends StepProcessesContract {
 
     StepOutcome outcome = finishAwaiting(run);
 
-    assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Exited.class,
-        exited -> assertThat(exited.code()).isZero());
-    Set<Long> pids = pidsPrinted(run);
-    assertThat(pids).hasSize(1);
-    assertAllGone(pids);
+    assertExitedAndItsLeftoverGone(run, outcome);
   }
 
   @Test
@@ -140,6 +132,11 @@ class SessionStepProcessesTest extends StepProcessesContract {
 
     StepOutcome outcome = finish(run);
 
+    assertExitedAndItsLeftoverGone(run, outcome);
+  }
+
+  /** The step exited 0 and the one process it left running (whose pid it printed) is gone. */
+  private void assertExitedAndItsLeftoverGone(StepRun run, StepOutcome outcome) {
     assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Exited.class,
         exited -> assertThat(exited.code()).isZero());
     Set<Long> pids = pidsPrinted(run);
