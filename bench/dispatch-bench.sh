@@ -24,8 +24,10 @@ for ((r = 0; r < runner_runs; r++)); do
   rm -rf "$work/runner"
   "${java[@]}" runner "$work/runner" "$steps" | tee -a "$work/runner.txt"
 done
-sed -n 's/.*overhead_ms=\([0-9.]*\).*/\1/p' "$work/runner.txt" | sort -n \
-  | awk '{ t[NR] = $1 } END { printf "median overhead_ms=%.2f (load average %s)\n", t[int((NR + 1) / 2)], "'"$(cut -d' ' -f1-3 /proc/loadavg)"'" }'
+sed -n 's/.* overhead_ms=\([0-9.]*\).*/\1/p' "$work/runner.txt" | sort -n \
+  | awk '{ t[NR] = $1 } END { printf "median overhead_ms=%.2f (the job: job_initialized to its last event; load average %s)\n", t[int((NR + 1) / 2)], "'"$(cut -d' ' -f1-3 /proc/loadavg)"'" }'
+sed -n 's/.*submit_overhead_ms=\([0-9.]*\).*/\1/p' "$work/runner.txt" | sort -n \
+  | awk '{ t[NR] = $1 } END { printf "median submit_overhead_ms=%.2f (the whole submit call, JobSpec validation and store creation included)\n", t[int((NR + 1) / 2)] }'
 echo
 
 export WRKR_HOME="$work/home" HOME="$work"
