@@ -135,8 +135,7 @@ final class JobRunner {
       if (recorded.isEmpty()) {
         return new Tick.Stopped(current);
       }
-      JobState after = recorded.get();
-      stopIfOverBudget(after, BudgetCheck.check(after.budgets(), after.usage(clock.instant())));
+      stopIfOverBudgetAfter(recorded.get());
       return new Tick.Continue();
     }
     return runStep(step, index);
@@ -259,13 +258,9 @@ final class JobRunner {
    * durable and syncs this one with it (docs/lifecycle.md, "Crash windows").
    */
   private boolean recordStart(StepRun started, Step step, long index, int attempt) {
-    JobEvent begun = new JobEvent.StepStarted(step.id(), index, attempt, config.worker());
-    List<JobEvent> events = started.pid() > 0
-        ? List.of(begun, new JobEvent.StepProcess(step.id(), index, attempt, started.pid(), config.host()))
-        : List.of(begun);
     Optional<JobState> recorded;
     try {
-      recorded = recordIfRunning(events, Durability.PROCESS_CRASH);
+      recorded = recordIfRunning(startEvents(started, step, index, attempt), Durability.PROCESS_CRASH);
     } catch (RuntimeException e) {
       drop(started);
       throw e;
@@ -296,18 +291,12 @@ final class JobRunner {
     }
     Optional<StepRun> held = nextStepMayRun(after, next) ? ahead.claim(next) : Optional.empty();
     if (held.isEmpty()) {
-      JobState recorded = record(done);
-      stopIfOverBudget(recorded, BudgetCheck.check(recorded.budgets(), recorded.usage(clock.instant())));
+      stopIfOverBudgetAfter(record(done));
       return Optional.empty();
     }
     StepRun run = held.get();
-    Step step = steps().get((int) next);
-    List<JobEvent> events = new java.util.ArrayList<>(done.size() + 2);
-    events.addAll(done);
-    events.add(new JobEvent.StepStarted(step.id(), next, 1, config.worker()));
-    if (run.pid() > 0) {
-      events.add(new JobEvent.StepProcess(step.id(), next, 1, run.pid(), config.host()));
-    }
+    List<JobEvent> events = new java.util.ArrayList<>(done);
+    events.addAll(startEvents(run, steps().get((int) next), next, 1));
     Optional<JobState> recorded;
     try {
       recorded = history.append(current, events);
@@ -317,13 +306,25 @@ final class JobRunner {
     }
     if (recorded.isEmpty()) {
       drop(run);
-      JobState alone = record(done);
-      stopIfOverBudget(alone, BudgetCheck.check(alone.budgets(), alone.usage(clock.instant())));
+      stopIfOverBudgetAfter(record(done));
       return Optional.empty();
     }
     current = recorded.get();
     run.release();
     return Optional.of(run);
+  }
+
+  /** A step's {@code step_started} and, when its process group is known, {@code step_process}. */
+  private List<JobEvent> startEvents(StepRun run, Step step, long index, int attempt) {
+    JobEvent begun = new JobEvent.StepStarted(step.id(), index, attempt, config.worker());
+    return run.pid() > 0
+        ? List.of(begun, new JobEvent.StepProcess(step.id(), index, attempt, run.pid(), config.host()))
+        : List.of(begun);
+  }
+
+  /** Stops the job when {@code s}, a step's outcome just recorded, exceeds a budget. */
+  private void stopIfOverBudgetAfter(JobState s) {
+    stopIfOverBudget(s, BudgetCheck.check(s.budgets(), s.usage(clock.instant())));
   }
 
   /** The checks of the boundary after a step ({@link #decideAndRun}), on the state after it. */
