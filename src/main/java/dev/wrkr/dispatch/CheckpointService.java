@@ -74,23 +74,12 @@ public final class CheckpointService {
    * checks").
    */
   public List<Headline> headlines(JobId job) {
-    Optional<List<CheckpointHead>> heads = history.checkpointHeads(job);
-    if (heads.isPresent()) {
-      List<Headline> out = new ArrayList<>(heads.get().size());
-      for (CheckpointHead head : heads.get()) {
-        Headline line = head.complete() ? headline(head) : null;
-        if (line == null) {
-          out = null;
-          break;
-        }
-        out.add(line);
+    Optional<List<Headline>> plain = history.checkpointHeads(job).flatMap(CheckpointService::plainHeadlines);
+    if (plain.isPresent()) {
+      if (plain.get().isEmpty() && !history.exists(job)) {
+        throw StatusService.jobNotFound(job);
       }
-      if (out != null) {
-        if (out.isEmpty() && !history.exists(job)) {
-          throw StatusService.jobNotFound(job);
-        }
-        return out;
-      }
+      return plain.get();
     }
     List<Headline> out = new ArrayList<>();
     for (JobHistory.RecordedEvent e : checkpointEvents(job)) {
@@ -99,6 +88,19 @@ public final class CheckpointService {
       }
     }
     return out;
+  }
+
+  /** The heads as headlines; empty when any head is not plain. */
+  private static Optional<List<Headline>> plainHeadlines(List<CheckpointHead> heads) {
+    List<Headline> out = new ArrayList<>(heads.size());
+    for (CheckpointHead head : heads) {
+      Headline line = head.complete() ? headline(head) : null;
+      if (line == null) {
+        return Optional.empty();
+      }
+      out.add(line);
+    }
+    return Optional.of(out);
   }
 
   /** The head as a headline; null when a member is not a string or the status is unknown. */
