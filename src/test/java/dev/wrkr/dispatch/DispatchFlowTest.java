@@ -13,7 +13,6 @@ import dev.wrkr.schema.SchemaId;
 import dev.wrkr.schema.Schemas;
 import dev.wrkr.store.JobStore;
 import dev.wrkr.store.StoreLocation;
-import dev.wrkr.store.TestStoreUrls;
 import dev.wrkr.testing.CliHarness;
 import dev.wrkr.testing.CliRun;
 import dev.wrkr.testing.Specs;
@@ -38,10 +37,8 @@ class DispatchFlowTest {
   private final Map<String, String> env = new HashMap<>();
 
   private void useStore(String kind) {
-    env.put("WRKR_STORE_URL", TestStoreUrls.fresh(kind, dir));
-    env.put("WRKR_HOME", dir.resolve("home").toString());
+    env.putAll(CliHarness.storeEnv(kind, dir));
     env.put("USER", "ana");
-    env.put("PATH", System.getenv("PATH"));
   }
 
   private CliRun run(String... argv) {

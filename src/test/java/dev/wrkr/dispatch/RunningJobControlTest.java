@@ -11,7 +11,6 @@ import dev.wrkr.job.JobId;
 import dev.wrkr.job.JobState;
 import dev.wrkr.store.JobStore;
 import dev.wrkr.store.StoreLocation;
-import dev.wrkr.store.TestStoreUrls;
 import dev.wrkr.testing.CliHarness;
 import dev.wrkr.testing.CliRun;
 import dev.wrkr.testing.Specs;
@@ -37,9 +36,7 @@ class RunningJobControlTest {
   private JobStore observer;
 
   private void useStore(String kind) {
-    env.put("WRKR_STORE_URL", TestStoreUrls.fresh(kind, dir));
-    env.put("WRKR_HOME", dir.resolve("home").toString());
-    env.put("PATH", System.getenv("PATH"));
+    env.putAll(CliHarness.storeEnv(kind, dir));
   }
 
   private CliRun run(String... argv) {

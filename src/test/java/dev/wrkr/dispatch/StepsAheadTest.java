@@ -9,7 +9,6 @@ import dev.wrkr.job.JobEvent;
 import dev.wrkr.job.JobId;
 import dev.wrkr.store.JobStore;
 import dev.wrkr.store.StoreLocation;
-import dev.wrkr.store.TestStoreUrls;
 import dev.wrkr.testing.CliHarness;
 import dev.wrkr.testing.CliRun;
 import dev.wrkr.testing.Specs;
@@ -36,9 +35,7 @@ class StepsAheadTest {
   private final Map<String, String> env = new HashMap<>();
 
   private void useStore(String kind) {
-    env.put("WRKR_STORE_URL", TestStoreUrls.fresh(kind, dir));
-    env.put("WRKR_HOME", dir.resolve("home").toString());
-    env.put("PATH", System.getenv("PATH"));
+    env.putAll(CliHarness.storeEnv(kind, dir));
   }
 
   private CliRun run(String... argv) {

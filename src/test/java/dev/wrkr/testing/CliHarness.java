@@ -33,6 +33,17 @@ public final class CliHarness {
     this.clock = clock;
   }
 
+  /**
+   * The environment of a CLI run on a fresh store of {@code kind} ({@code sqlite} or {@code
+   * postgres}), with {@code WRKR_HOME} under {@code dir} and this JVM's {@code PATH} for steps.
+   */
+  public static Map<String, String> storeEnv(String kind, Path dir) {
+    return Map.of(
+        "WRKR_STORE_URL", dev.wrkr.store.TestStoreUrls.fresh(kind, dir),
+        "WRKR_HOME", dir.resolve("home").toString(),
+        "PATH", System.getenv("PATH"));
+  }
+
   /** A harness whose store is a SQLite file under {@code home}. */
   public static CliHarness withHome(Path home) {
     return new CliHarness(Map.of("HOME", home.toString(), "WRKR_HOME", home.resolve(".wrkr").toString()), home);
